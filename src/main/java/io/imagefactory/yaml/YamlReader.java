@@ -1,0 +1,130 @@
+package io.imagefactory.yaml;
+
+import io.imagefactory.yaml.YamlNode.Entry;
+import io.imagefactory.yaml.YamlNode.Mapping;
+import io.imagefactory.yaml.YamlNode.Position;
+import io.imagefactory.yaml.YamlNode.Scalar;
+import io.imagefactory.yaml.YamlNode.ScalarType;
+import io.imagefactory.yaml.YamlNode.Sequence;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Reads YAML text into {@link YamlNode}s with positions, safely.
+ *
+ * <p>Only SnakeYAML's composer runs: it builds a node graph and never instantiates a Java type a
+ * document names, so {@code !!java.net.URL} and friends are inert. Alias expansion is bounded.
+ */
+public final class YamlReader {
+  private static final int MAX_ALIASES = 50;
+  private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+
+  private YamlReader() {}
+
+  /**
+   * Reads one YAML document.
+   *
+   * @param text the file's contents
+   * @param file the path to name in messages, relative to the checkout
+   * @return the root node, or null when the document is empty
+   * @throws YamlSyntaxException with the position when the text is not YAML
+   */
+  public static YamlNode read(String text, String file) {
+    try {
+      Iterator<Node> docs = yaml().composeAll(new StringReader(text)).iterator();
+      if (!docs.hasNext()) {
+        return null;
+      }
+      Node root = docs.next();
+      if (docs.hasNext()) {
+        Mark m = docs.next().getStartMark();
+        throw new YamlSyntaxException(file, m.getLine() + 1, m.getColumn() + 1,
+            "a second YAML document starts here",
+            "keep one document per file: remove the '---' line and what follows, or merge it", null);
+      }
+      return convert(root);
+    } catch (MarkedYAMLException e) {
+      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+      throw new YamlSyntaxException(file, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
+          "this is not valid YAML: " + problem, "check the indentation and quoting around this line", e);
+    } catch (YAMLException e) {
+      throw new YamlSyntaxException(file, 0, 0, "this is not valid YAML: " + e.getMessage(),
+          "fix the YAML syntax", e);
+    }
+  }
+
+  private static Yaml yaml() {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setAllowRecursiveKeys(false);
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    options.setProcessComments(false);
+    DumperOptions dumper = new DumperOptions();
+    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+  }
+
+  private static YamlNode convert(Node node) {
+    Position position = position(node.getStartMark());
+    if (node instanceof ScalarNode s) {
+      return new Scalar(s.getValue(), scalarType(s), position);
+    }
+    if (node instanceof SequenceNode s) {
+      List<YamlNode> items = new ArrayList<>(s.getValue().size());
+      for (Node item : s.getValue()) {
+        items.add(convert(item));
+      }
+      return new Sequence(items, position);
+    }
+    MappingNode m = (MappingNode) node;
+    List<Entry> entries = new ArrayList<>(m.getValue().size());
+    for (NodeTuple t : m.getValue()) {
+      YamlNode key = convert(t.getKeyNode());
+      Scalar scalarKey = key instanceof Scalar k
+          ? k
+          : new Scalar("<" + key.describe() + " as key>", ScalarType.STRING, key.position());
+      entries.add(new Entry(scalarKey, convert(t.getValueNode())));
+    }
+    return new Mapping(entries, position);
+  }
+
+  private static ScalarType scalarType(ScalarNode s) {
+    if (!s.isPlain()) {
+      return ScalarType.STRING;
+    }
+    Tag tag = s.getTag();
+    if (Tag.NULL.equals(tag)) {
+      return ScalarType.NULL;
+    } else if (Tag.BOOL.equals(tag)) {
+      return ScalarType.BOOLEAN;
+    } else if (Tag.INT.equals(tag)) {
+      return ScalarType.INTEGER;
+    } else if (Tag.FLOAT.equals(tag)) {
+      return ScalarType.FLOAT;
+    } else if (Tag.TIMESTAMP.equals(tag)) {
+      return ScalarType.TIMESTAMP;
+    }
+    return ScalarType.STRING;
+  }
+
+  private static Position position(Mark mark) {
+    return mark == null ? new Position(0, 0) : new Position(mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+}
