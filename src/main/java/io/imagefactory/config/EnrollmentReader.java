@@ -1,0 +1,200 @@
+package io.imagefactory.config;
+
+import io.imagefactory.Problem;
+import io.imagefactory.image.ImageReference;
+import io.imagefactory.yaml.MapReader;
+import io.imagefactory.yaml.YamlNode;
+import io.imagefactory.yaml.YamlNode.Position;
+import io.imagefactory.yaml.YamlNode.Sequence;
+import io.imagefactory.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads images.yaml: a list of managed and external image entries, checked field by field.
+ *
+ * <p>Pure: takes the file's text and its display path and returns the entries that are valid,
+ * adding one {@link Problem} per thing wrong to the caller's list.
+ */
+public final class EnrollmentReader {
+  static final List<String> ENTRY_FIELDS = fields();
+  static final List<String> SOURCE_FIELDS =
+      List.of("provider", "repo", "branch", "dockerfile", "workflow", "buildArgs");
+
+  private EnrollmentReader() {}
+
+  /** Parses images.yaml; problems (errors and warnings) are appended to {@code problems}. */
+  public static List<ImageEnrollment> read(String text, String file, List<Problem> problems) {
+    YamlNode root = YamlReader.read(text, file);
+    List<ImageEnrollment> entries = new ArrayList<>();
+    if (root == null) {
+      return entries;
+    }
+    if (!(root instanceof Sequence list)) {
+      Position p = root.position();
+      problems.add(Problem.error(file, p.line(), p.column(),
+          "images.yaml must be a list of images, found " + root.describe(),
+          "start each image with '- name: ...'"));
+      return entries;
+    }
+    Map<String, Integer> seen = new HashMap<>();
+    for (YamlNode item : list.items()) {
+      MapReader r = MapReader.of(item, file, "an image entry", problems);
+      if (r == null) {
+        continue;
+      }
+      ImageEnrollment e = entry(r);
+      if (e == null) {
+        continue;
+      }
+      Integer first = seen.putIfAbsent(e.name(), e.line());
+      if (first != null) {
+        r.error("name", "image name \"" + e.name() + "\" is already used at line " + first,
+            "give each image a unique name");
+      } else {
+        entries.add(e);
+      }
+    }
+    return entries;
+  }
+
+  private static ImageEnrollment entry(MapReader r) {
+    int mark = r.mark();
+    r.rejectUnknownFields(ENTRY_FIELDS, "an image entry");
+    String name = name(r);
+    String registry = registry(r);
+    String repository = repository(r);
+    MapReader sourceReader = r.optionalMap("source", "source");
+    Source source = sourceReader == null ? null : source(sourceReader);
+    TagPolicy tags = TagPolicyReader.read(r);
+    RebuildDelay delay = delay(r);
+    Boolean autoRebuild = r.optionalBoolean("autoRebuild");
+    String owner = r.optionalString("owner");
+    if (name != null && registry != null && repository != null && !Checks.isKargoRepoUrl(registry + "/" + repository)) {
+      r.error("repository", registry + "/" + repository + " is not a repoURL Kargo accepts",
+          "use a plain host name and lowercase path components");
+    }
+    if (sourceReader == null) {
+      checkExternal(r, name, tags);
+    }
+    if (r.hasErrorsSince(mark) || name == null || registry == null || repository == null) {
+      return null;
+    }
+    return new ImageEnrollment(name, registry, repository, source, tags, delay,
+        Boolean.TRUE.equals(autoRebuild), owner, r.position().line());
+  }
+
+  private static String name(MapReader r) {
+    String name = r.requiredString("name", "give the image a name such as 'backstage'");
+    if (name != null && !Checks.isDnsLabel(name)) {
+      r.error("name", "image name \"" + name + "\" is not a DNS-1123 label",
+          "use lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters");
+      return null;
+    }
+    return name;
+  }
+
+  private static String registry(MapReader r) {
+    String registry = r.requiredString("registry", "add the registry host, e.g. 'registry: ghcr.io'");
+    if (registry != null && !ImageReference.isValidRegistry(registry)) {
+      r.error("registry", "registry \"" + registry + "\" is not a registry host",
+          "write only the host and optional port, e.g. ghcr.io or registry.example.com:5000 (no scheme, no path)");
+      return null;
+    }
+    return registry;
+  }
+
+  private static String repository(MapReader r) {
+    String repository = r.requiredString("repository", "add the repository path, e.g. 'repository: library/postgres'");
+    if (repository != null && !ImageReference.isValidRepository(repository)) {
+      r.error("repository", "repository \"" + repository + "\" is not a valid repository path",
+          "use lowercase letters, digits and . _ - separated by '/', without a tag (put tags in allowTags)");
+      return null;
+    }
+    return repository;
+  }
+
+  private static Source source(MapReader s) {
+    s.rejectUnknownFields(SOURCE_FIELDS, "source");
+    String providerText = s.requiredString("provider", "add 'provider: github' or 'provider: gitlab'");
+    Provider provider = providerText == null ? null : Provider.fromId(providerText);
+    if (providerText != null && provider == null) {
+      s.error("provider", "unknown provider \"" + providerText + "\"", "use github or gitlab");
+    }
+    String repo = s.requiredString("repo", "add the source repository, e.g. 'repo: acme/backstage'");
+    if (repo != null && provider != null && !Checks.isSourceRepo(provider, repo)) {
+      s.error("repo", "repo \"" + repo + "\" is not a " + provider.id() + " repository",
+          provider == Provider.GITHUB ? "write owner/name or an https:// URL" : "write group/name (subgroups allowed) or an https:// URL");
+    }
+    String branch = s.optionalString("branch");
+    if (branch != null && !Checks.isBranch(branch)) {
+      s.error("branch", "branch \"" + branch + "\" is not a valid git branch name", "write a branch name such as main");
+    }
+    String dockerfile = s.optionalString("dockerfile");
+    if (dockerfile != null && !Checks.isRepoRelativePath(dockerfile)) {
+      s.error("dockerfile", "dockerfile \"" + dockerfile + "\" is not a path inside the repository",
+          "write a relative path such as docker/app/Dockerfile, without '..' or a leading '/'");
+    }
+    String workflow = workflow(s, provider);
+    if (provider == null || repo == null) {
+      return null;
+    }
+    return new Source(provider, repo, branch == null ? Source.DEFAULT_BRANCH : branch,
+        dockerfile == null ? Source.DEFAULT_DOCKERFILE : dockerfile, workflow, s.stringMap("buildArgs"));
+  }
+
+  private static String workflow(MapReader s, Provider provider) {
+    String workflow = s.optionalString("workflow");
+    if (provider == Provider.GITHUB) {
+      if (workflow == null) {
+        s.error(s.position(), "\"workflow\" is missing",
+            "name the GitHub Actions workflow that builds the image, e.g. 'workflow: build.yml'");
+      } else if (!Checks.isWorkflow(workflow)) {
+        s.error("workflow", "workflow \"" + workflow + "\" is not a workflow file name",
+            "write the file name under .github/workflows, e.g. build.yml");
+      }
+    } else if (provider == Provider.GITLAB && workflow != null) {
+      s.warning("workflow", "workflow is ignored for GitLab", "GitLab rebuilds run the project's pipeline on the branch");
+    }
+    return workflow;
+  }
+
+  private static void checkExternal(MapReader r, String name, TagPolicy tags) {
+    String who = name == null ? "an external image" : "external image \"" + name + "\"";
+    if (tags.allowTags() == null) {
+      r.error(r.position(), who + " has no allowTags, so nothing would be watched",
+          "add 'allowTags: ^16-alpine$' (the tags to watch), or a 'source' to build it yourself");
+    }
+    if (tags.strategy() == null && !r.has("imageSelectionStrategy")) {
+      r.error(r.position(), who + " has no imageSelectionStrategy",
+          "add 'imageSelectionStrategy: Lexical' to follow one tag, or SemVer for version tags (Kargo's default, SemVer, ignores tags like 16-alpine)");
+    }
+    if (tags.strategy() == SelectionStrategy.DIGEST && tags.constraint() == null
+        && Checks.exactTag(tags.allowTags()) == null) {
+      r.error("imageSelectionStrategy", "the Digest strategy follows one tag, but neither constraint nor an exact allowTags names it",
+          "add 'constraint: <tag>' or write allowTags as ^<tag>$");
+    }
+  }
+
+  private static RebuildDelay delay(MapReader r) {
+    String text = r.optionalString("rebuildDelay");
+    if (text == null) {
+      return null;
+    }
+    if (!RebuildDelay.isValid(text)) {
+      r.error("rebuildDelay", "rebuildDelay \"" + text + "\" is not a duration",
+          "write a number and a unit: 7d, 30d, 12h, 90m (units d, h, m, s; combine as 1d12h)");
+      return null;
+    }
+    return RebuildDelay.parse(text);
+  }
+
+  private static List<String> fields() {
+    List<String> f = new ArrayList<>(List.of("name", "registry", "repository", "source"));
+    f.addAll(TagPolicyReader.FIELDS);
+    f.addAll(List.of("rebuildDelay", "autoRebuild", "owner"));
+    return List.copyOf(f);
+  }
+}
