@@ -1,0 +1,92 @@
+package io.imagefactory.kargo;
+
+import io.imagefactory.config.Settings;
+import io.imagefactory.fleet.Fleet;
+import io.imagefactory.fleet.FleetImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three kinds of Stage.
+ *
+ * <ul>
+ *   <li>{@code observe-B} takes each new Freight of watched image B straight from its Warehouse
+ *       and verifies it with the record-update analysis (state learns the new digest and when it
+ *       was first seen).
+ *   <li>{@code analyze-M} takes each new build of managed image M and verifies it with the
+ *       analysis job, which re-reads M's Dockerfile and updates its base images in state.
+ *   <li>{@code rebuild-M} requests Freight of each of M's base images from the Stage that
+ *       verified it, once it has soaked there for M's {@code rebuildDelay}, and triggers M's CI.
+ * </ul>
+ *
+ * <p>observe and analyze Stages have a {@code set-metadata} step: a Stage without promotion steps
+ * is a control-flow Stage that never runs verification. The step records the tag and digest on
+ * the Stage, which shows them in Kargo's UI.
+ */
+final class Stages {
+  private Stages() {}
+
+  static Manifest observe(FleetImage image, Settings s) {
+    return verifying(image, KargoNames.OBSERVE, "observe", AnalysisTemplates.RECORD_UPDATE, image.repoURL(), s);
+  }
+
+  static Manifest analyze(FleetImage image, Settings s) {
+    return verifying(image, KargoNames.ANALYZE, "analyze", AnalysisTemplates.ANALYZE,
+        image.enrollment().repoUrl(), s);
+  }
+
+  static Manifest rebuild(FleetImage image, Fleet fleet) {
+    List<Object> requested = new ArrayList<>();
+    for (String baseName : image.baseImages()) {
+      FleetImage base = fleet.image(baseName);
+      String upstream = base.isManaged()
+          ? KargoNames.prefixed(KargoNames.ANALYZE, base.name())
+          : KargoNames.prefixed(KargoNames.OBSERVE, base.name());
+      requested.add(Tree.map(
+          "origin", origin(base.name()),
+          "sources", Tree.map(
+              "stages", Tree.list(upstream),
+              "requiredSoakTime", image.enrollment().rebuildDelay().goDuration())));
+    }
+    String name = KargoNames.prefixed(KargoNames.REBUILD, image.name());
+    return Kinds.manifest(Kinds.KARGO, "Stage", name, fleet.settings().project(),
+        Labels.forStage(image.name(), "rebuild", image.enrollment().autoRebuild()),
+        "spec", Tree.map(
+            "vars", Tree.list(Tree.nameValue("image", image.name())),
+            "requestedFreight", requested,
+            "promotionTemplate", Tree.map("spec", Tree.map("steps",
+                Tree.list(RebuildTriggers.step(image.enrollment().source(), fleet.settings()))))));
+  }
+
+  private static Manifest verifying(FleetImage image, String prefix, String role, String template,
+      String repoURL, Settings s) {
+    String name = KargoNames.prefixed(prefix, image.name());
+    String tag = "${{ quote(imageFrom(vars.repoURL).Tag) }}";
+    String digest = "${{ imageFrom(vars.repoURL).Digest }}";
+    return Kinds.manifest(Kinds.KARGO, "Stage", name, s.project(), Labels.forStage(image.name(), role, true),
+        "spec", Tree.map(
+            "vars", Tree.list(Tree.nameValue("image", image.name()), Tree.nameValue("repoURL", repoURL)),
+            "requestedFreight", Tree.list(Tree.map(
+                "origin", origin(image.name()),
+                "sources", Tree.map("direct", true))),
+            "promotionTemplate", Tree.map("spec", Tree.map("steps", Tree.list(Tree.map(
+                "uses", "set-metadata",
+                "as", "record-freight",
+                "config", Tree.map("updates", Tree.list(Tree.map(
+                    "kind", "Stage",
+                    "name", "${{ ctx.stage }}",
+                    "values", Tree.map("repoURL", "${{ vars.repoURL }}", "tag", tag, "digest", digest)))))))),
+            "verification", Tree.map(
+                "analysisTemplates", Tree.list(Tree.map("name", template)),
+                "analysisRunMetadata", Tree.map("labels", Tree.map(Labels.IMAGE, image.name(), Labels.ROLE, role)),
+                "args", Tree.list(
+                    Tree.nameValue("image", image.name()),
+                    Tree.nameValue("tag", tag),
+                    Tree.nameValue("digest", digest)))));
+  }
+
+  private static Map<String, Object> origin(String warehouse) {
+    return Tree.map("kind", "Warehouse", "name", warehouse);
+  }
+}
