@@ -1,0 +1,54 @@
+package io.imagefactory.cli;
+
+import io.imagefactory.Problem;
+import io.imagefactory.ValidationException;
+import io.imagefactory.fleet.Checkout;
+import io.imagefactory.fleet.Fleet;
+import io.imagefactory.fleet.FleetMerger;
+import io.imagefactory.kargo.KargoGenerator;
+import io.imagefactory.kargo.Manifest;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Read, check, merge, generate: the steps validate, generate and diff share.
+ *
+ * <p>Any error stops the pipeline before anything is written, with every problem found.
+ */
+final class FleetPipeline {
+  private FleetPipeline() {}
+
+  /** The merged fleet and the warnings met on the way. */
+  record Merged(Fleet fleet, List<Problem> warnings) {}
+
+  /** The generated documents and their YAML. */
+  record Generated(Merged merged, List<Manifest> manifests, String yaml) {}
+
+  static Merged merge(Checkout checkout) {
+    Checkout.Loaded loaded = checkout.load();
+    if (loaded.hasErrors()) {
+      throw new ValidationException(loaded.problems());
+    }
+    Fleet fleet = FleetMerger.merge(loaded.inputs());
+    List<Problem> all = new ArrayList<>(loaded.problems());
+    all.addAll(fleet.problems());
+    all.sort(Problem.BY_POSITION);
+    if (all.stream().anyMatch(Problem::isError)) {
+      throw new ValidationException(all);
+    }
+    return new Merged(fleet, all);
+  }
+
+  static Generated generate(Checkout checkout) {
+    Merged merged = merge(checkout);
+    List<Manifest> manifests = KargoGenerator.generate(merged.fleet());
+    return new Generated(merged, manifests, KargoGenerator.render(manifests));
+  }
+
+  static void printWarnings(List<Problem> warnings, PrintWriter err) {
+    for (Problem p : warnings) {
+      err.println(p);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.imagefactory.cli;
+
+import io.imagefactory.fleet.Checkout;
+import io.imagefactory.fleet.Layout;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code image-factory generate [--check]}: writes (or checks) dist/image-factory.k8s.yaml. */
+@Command(
+    name = "generate",
+    description = {
+      "Generate the Kargo resources into " + Layout.DIST_FILE + " from images.yaml, settings and state.",
+      "The file is replaced atomically, and only when the input is valid."
+    })
+final class GenerateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions options;
+
+  @Option(names = "--check",
+      description = "Write nothing; exit 1 and print a unified diff when " + Layout.DIST_FILE + " is stale.")
+  boolean check;
+
+  @Override
+  public Integer call() {
+    Checkout checkout = new Checkout(options.root);
+    FleetPipeline.Generated g = FleetPipeline.generate(checkout);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    FleetPipeline.printWarnings(g.merged().warnings(), err);
+    String current = checkout.readDist().orElse("");
+    if (check) {
+      if (current.equals(g.yaml())) {
+        out.println(Layout.DIST_FILE + " is up to date (" + ValidateCommand.count(g.manifests().size(), "resource") + ")");
+        return ExitCodes.OK;
+      }
+      DiffCommand.printDiff(current, g.yaml(), out);
+      err.println(Layout.DIST_FILE + " is stale: run 'image-factory generate' and commit the result.");
+      return ExitCodes.DIFFERENCES;
+    }
+    if (current.equals(g.yaml())) {
+      out.println(Layout.DIST_FILE + " is already up to date (" + ValidateCommand.count(g.manifests().size(), "resource") + ")");
+    } else {
+      checkout.writeDist(g.yaml());
+      out.println("wrote " + Layout.DIST_FILE + " (" + ValidateCommand.count(g.manifests().size(), "resource")
+          + " for " + ValidateCommand.summary(g.merged().fleet()) + ")");
+    }
+    return ExitCodes.OK;
+  }
+}

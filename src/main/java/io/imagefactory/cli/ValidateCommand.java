@@ -1,0 +1,53 @@
+package io.imagefactory.cli;
+
+import io.imagefactory.fleet.Checkout;
+import io.imagefactory.fleet.Fleet;
+import io.imagefactory.fleet.FleetImage;
+import io.imagefactory.fleet.FleetImage.Kind;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code image-factory validate}: checks images.yaml, settings and state; reports every problem. */
+@Command(
+    name = "validate",
+    description = {
+      "Check image-factory/images.yaml, settings.yaml and state/ without writing anything.",
+      "Every problem is printed as path:line:column: what is wrong. what to do."
+    })
+final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions options;
+
+  @Override
+  public Integer call() {
+    FleetPipeline.Merged merged = FleetPipeline.merge(new Checkout(options.root));
+    FleetPipeline.printWarnings(merged.warnings(), spec.commandLine().getErr());
+    spec.commandLine().getOut().println("valid: " + summary(merged.fleet())
+        + (merged.warnings().isEmpty() ? "" : ", " + count(merged.warnings().size(), "warning")));
+    return ExitCodes.OK;
+  }
+
+  static String summary(Fleet fleet) {
+    int managed = 0;
+    int external = 0;
+    int bases = 0;
+    for (FleetImage i : fleet.all()) {
+      if (i.kind() == Kind.MANAGED) {
+        managed++;
+      } else if (i.kind() == Kind.EXTERNAL) {
+        external++;
+      } else {
+        bases++;
+      }
+    }
+    return count(managed + external, "image") + " (" + managed + " managed, " + external + " external), "
+        + count(bases, "base image");
+  }
+
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}
