@@ -111,7 +111,7 @@ public final class FleetMerger {
       if (i.kind() == Kind.BASE && deps.isEmpty()) {
         problems.add(Problem.warning(Layout.baseState(i.name()), 0, 0,
             "no enrolled image is built from base image \"" + i.name() + "\" any more, so it is not watched",
-            "delete the file (image-factory prune does) or enroll an image built from it"));
+            "delete the file, or enroll an image built from it"));
         continue;
       }
       linked.put(i.name(), new FleetImage(i.name(), i.kind(), i.repoURL(), i.watch(), i.enrollment(),
