@@ -48,6 +48,12 @@ public record ImageState(
     baseImages = baseImages == null ? List.of() : List.copyOf(baseImages);
   }
 
+  /** A copy that watches {@code repoUrl} with {@code policy} (as external images' state does). */
+  public ImageState withWatch(String repoUrl, TagPolicy policy) {
+    return new ImageState(name, enrolledAt, lastDiscovery, discoveryStatus, enrollment, repoUrl, policy,
+        baseImages, currentVersion, currentDigest, lastBuilt, rebuildState);
+  }
+
   /** Whether this state file carries watch configuration (the data alignment contract). */
   public boolean hasWatchConfig() {
     return repoURL != null && tags.allowTags() != null;
