@@ -3,7 +3,7 @@ package io.imagefactory.cli;
 import io.imagefactory.diff.ResourceDiff;
 import io.imagefactory.diff.TextDiff;
 import io.imagefactory.fleet.Checkout;
-import io.imagefactory.fleet.Layout;
+import io.imagefactory.Layout;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.fleet.Checkout;
-import io.imagefactory.fleet.Layout;
+import io.imagefactory.Layout;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

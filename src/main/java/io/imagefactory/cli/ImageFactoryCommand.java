@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
       "Keeps a fleet of container images rebuilt when their base images change,",
       "by generating Kargo resources from image-factory/images.yaml and state."
     },
-    subcommands = {ValidateCommand.class, GenerateCommand.class, DiffCommand.class},
+    subcommands = {ValidateCommand.class, GenerateCommand.class, DiffCommand.class, RecordUpdateCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0   success",
@@ -28,6 +28,16 @@ import picocli.CommandLine.Spec;
     })
 final class ImageFactoryCommand implements Runnable {
   @Spec CommandSpec spec;
+
+  private final CliContext context;
+
+  ImageFactoryCommand(CliContext context) {
+    this.context = context;
+  }
+
+  CliContext context() {
+    return context;
+  }
 
   @Override
   public void run() {

@@ -14,7 +14,11 @@ public final class Main {
 
   /** The fully wired command line, also used by tests to run the real CLI in-process. */
   public static CommandLine commandLine() {
-    CommandLine cmd = new CommandLine(new ImageFactoryCommand());
+    return commandLine(CliContext.system());
+  }
+
+  static CommandLine commandLine(CliContext context) {
+    CommandLine cmd = new CommandLine(new ImageFactoryCommand(context));
     cmd.setExecutionExceptionHandler(new ErrorHandler());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     return cmd;

@@ -1,5 +1,6 @@
 package io.imagefactory.fleet;
 
+import io.imagefactory.Layout;
 import io.imagefactory.AtomicFiles;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;

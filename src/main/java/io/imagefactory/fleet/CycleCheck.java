@@ -1,5 +1,6 @@
 package io.imagefactory.fleet;
 
+import io.imagefactory.Layout;
 import io.imagefactory.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;

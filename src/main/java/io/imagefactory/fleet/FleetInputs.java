@@ -4,6 +4,7 @@ import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Settings;
 import io.imagefactory.state.BaseImageState;
 import io.imagefactory.state.ImageState;
+import io.imagefactory.state.StateChanges;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -27,6 +28,26 @@ public record FleetInputs(
     enrollments = List.copyOf(enrollments);
     images = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(images));
     baseImages = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(baseImages));
+  }
+
+  /** These inputs after {@code changes} are written: what the next analysis in a batch sees. */
+  public FleetInputs with(StateChanges changes) {
+    TreeMap<String, ImageState> newImages = new TreeMap<>(images);
+    newImages.putAll(changes.images());
+    TreeMap<String, BaseImageState> newBases = new TreeMap<>(baseImages);
+    newBases.putAll(changes.baseImages());
+    changes.deletedBaseImages().forEach(newBases::remove);
+    return new FleetInputs(settings, enrollments, newImages, newBases);
+  }
+
+  /** The enrolled image called {@code name}, or null. */
+  public ImageEnrollment enrollment(String name) {
+    for (ImageEnrollment e : enrollments) {
+      if (e.name().equals(name)) {
+        return e;
+      }
+    }
+    return null;
   }
 
   /** Inputs with state given as plain maps (copied into sorted ones). */

@@ -1,5 +1,6 @@
 package io.imagefactory.fleet;
 
+import io.imagefactory.Layout;
 import io.imagefactory.Problem;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.TagPolicy;

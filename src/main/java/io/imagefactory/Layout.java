@@ -1,4 +1,4 @@
-package io.imagefactory.fleet;
+package io.imagefactory;
 
 /**
  * Where things live in a checkout, relative to its root; messages name files by these paths.

@@ -1,0 +1,25 @@
+package io.imagefactory.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+/** Finds the base images a Dockerfile builds from; the analysis depends on this, not on a parser. */
+@FunctionalInterface
+public interface BaseImageFinder {
+
+  /** The base images, in {@code FROM} order, and what could not be known statically. */
+  record Found(List<DiscoveredImage> baseImages, List<String> warnings) {
+    public Found {
+      baseImages = List.copyOf(baseImages);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * @param dockerfile the Dockerfile's text
+   * @param path its path, for messages
+   * @param buildArgs {@code --build-arg} values
+   * @throws io.imagefactory.InvalidInputException when the Dockerfile cannot be parsed
+   */
+  Found find(String dockerfile, String path, Map<String, String> buildArgs);
+}

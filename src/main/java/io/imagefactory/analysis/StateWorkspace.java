@@ -1,0 +1,122 @@
+package io.imagefactory.analysis;
+
+import io.imagefactory.ExternalFailureException;
+import io.imagefactory.ValidationException;
+import io.imagefactory.fleet.Checkout;
+import io.imagefactory.fleet.FleetInputs;
+import io.imagefactory.git.StateRepository;
+import io.imagefactory.git.Tokens;
+import io.imagefactory.state.StateChanges;
+import io.imagefactory.state.StateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Where a job reads and writes state: a clone of the state repository it commits to and pushes
+ * (with {@code --git-repo}), or the local checkout it only writes to.
+ */
+public final class StateWorkspace implements AutoCloseable {
+  private final Path root;
+  private final StateRepository repository;
+  private final Path tempDir;
+
+  private StateWorkspace(Path root, StateRepository repository, Path tempDir) {
+    this.root = root;
+    this.repository = repository;
+    this.tempDir = tempDir;
+  }
+
+  /** The local checkout at {@code root}: changes are written, nothing is committed. */
+  public static StateWorkspace local(Path root) {
+    return new StateWorkspace(root.toAbsolutePath().normalize(), null, null);
+  }
+
+  /** A fresh clone of {@code branch} of {@code url} in a temporary directory. */
+  public static StateWorkspace clone(String url, String branch, Tokens tokens) {
+    Path tmp = tempDirectory("image-factory-state-");
+    try {
+      StateRepository repo = StateRepository.cloneOf(url, branch, tmp.resolve("state"),
+          tokens.forStateRepository(url, null),
+          "set STATE_REPOSITORY_TOKEN (or the provider's token) to a token that may push to " + url);
+      return new StateWorkspace(repo.root(), repo, tmp);
+    } catch (RuntimeException e) {
+      deleteTree(tmp);
+      throw e;
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Reads images.yaml, settings and state as they are now; invalid files stop the job. */
+  public FleetInputs load() {
+    Checkout.Loaded loaded = new Checkout(root).load();
+    if (loaded.hasErrors()) {
+      throw new ValidationException(loaded.problems());
+    }
+    return loaded.inputs();
+  }
+
+  /** What {@link #update} did. */
+  public record Result(StateChanges changes, List<String> changedFiles, boolean committed, String commit) {}
+
+  /**
+   * Decides the change on the current state, writes it and, in a clone, commits and pushes it;
+   * after a lost push race the decision is made again on the new state.
+   *
+   * @param decide the pure decision, from the state as it is to the files to write
+   * @param message the commit message for a change
+   */
+  public Result update(Function<FleetInputs, StateChanges> decide, Function<StateChanges, String> message) {
+    Result[] last = new Result[1];
+    Function<Path, Optional<String>> apply = dir -> {
+      StateChanges changes = decide.apply(load());
+      List<String> changed = new StateStore(dir).apply(changes);
+      last[0] = new Result(changes, changed, false, null);
+      return changed.isEmpty() ? Optional.empty() : Optional.of(message.apply(changes));
+    };
+    if (repository == null) {
+      apply.apply(root);
+      return last[0];
+    }
+    StateRepository.Outcome outcome = repository.commitAndPush(apply);
+    return new Result(last[0].changes(), last[0].changedFiles(), outcome.committed(), outcome.commit());
+  }
+
+  @Override
+  public void close() {
+    if (repository != null) {
+      repository.close();
+      deleteTree(tempDir);
+    }
+  }
+
+  static Path tempDirectory(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new ExternalFailureException("Tried to create a temporary directory but failed: " + e,
+          "check that java.io.tmpdir (/tmp in the container) is writable", e);
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a leftover temporary directory is harmless; the job's result is what matters
+    }
+  }
+}

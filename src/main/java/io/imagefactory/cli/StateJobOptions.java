@@ -1,0 +1,42 @@
+package io.imagefactory.cli;
+
+import io.imagefactory.InvalidInputException;
+import io.imagefactory.analysis.StateWorkspace;
+import io.imagefactory.git.Tokens;
+import io.imagefactory.image.ImageReference;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options of the jobs that write state: which build, and which repository to push to. */
+final class StateJobOptions {
+  @Option(names = "--tag", paramLabel = "TAG", description = "Tag of the image that triggered the job.")
+  String tag;
+
+  @Option(names = "--digest", paramLabel = "DIGEST", description = "Digest of that image (sha256:...).")
+  String digest;
+
+  @Option(names = "--git-repo", paramLabel = "URL",
+      description = {"Clone this state repository, commit as Image Factory Bot and push.",
+          "Without it, the local --root checkout is written and nothing is committed."})
+  String gitRepo;
+
+  @Option(names = "--git-branch", paramLabel = "BRANCH", defaultValue = "main",
+      description = "Branch of the state repository (default: ${DEFAULT-VALUE}).")
+  String gitBranch;
+
+  /** Checks --tag and --digest; a bad value is invalid input naming the option. */
+  void validate() {
+    if (tag != null && !ImageReference.isValidTag(tag)) {
+      throw new InvalidInputException("--tag", "\"" + tag + "\" is not an image tag",
+          "pass the tag as the registry shows it: letters, digits, '_', '.', '-'");
+    }
+    if (digest != null && !ImageReference.isValidDigest(digest)) {
+      throw new InvalidInputException("--digest", "\"" + digest + "\" is not a digest",
+          "pass sha256: followed by 64 lowercase hex digits");
+    }
+  }
+
+  StateWorkspace open(Path root, Tokens tokens) {
+    return gitRepo == null ? StateWorkspace.local(root) : StateWorkspace.clone(gitRepo, gitBranch, tokens);
+  }
+}

@@ -1,0 +1,39 @@
+package io.imagefactory.git;
+
+import io.imagefactory.ExternalFailureException;
+import io.imagefactory.ImageFactoryException;
+import java.util.Locale;
+import org.eclipse.jgit.api.errors.InvalidRemoteException;
+
+/** Turns JGit's exceptions into ours: what was tried, where, why, and what to do. */
+final class GitErrors {
+  private GitErrors() {}
+
+  static ImageFactoryException translate(String action, String url, Exception e, String tokenHint) {
+    String reason = rootMessage(e);
+    String lower = reason.toLowerCase(Locale.ROOT);
+    if (lower.contains("not authorized") || lower.contains("authentication is required")
+        || lower.contains("401") || lower.contains("403") || lower.contains("no credentialsprovider")) {
+      return new ExternalFailureException("Tried to " + action + " " + url + " but the server refused the credentials ("
+          + reason + ")", tokenHint, e);
+    }
+    if (e instanceof InvalidRemoteException || lower.contains("not found") || lower.contains("does not appear")
+        || lower.contains("no such") || lower.contains("unknown host") || lower.contains("connection refused")
+        || lower.contains("cannot open") || lower.contains("not a valid")) {
+      return new ExternalFailureException("Tried to " + action + " " + url + " but could not reach it (" + reason + ")",
+          "check the URL and that the repository exists and this machine can reach it", e);
+    }
+    return new ExternalFailureException("Tried to " + action + " " + url + " but failed: " + reason,
+        "run again with --verbose for details", e);
+  }
+
+  private static String rootMessage(Throwable e) {
+    String message = e.getMessage();
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        message = t.getMessage();
+      }
+    }
+    return message == null ? e.getClass().getSimpleName() : message.replaceAll("\\s+", " ").strip();
+  }
+}

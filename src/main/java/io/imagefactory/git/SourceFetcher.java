@@ -1,0 +1,89 @@
+package io.imagefactory.git;
+
+import io.imagefactory.ExternalFailureException;
+import io.imagefactory.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one file of a remote repository at a branch: a shallow clone (depth 1, the branch only,
+ * no checkout) and a read of the file's blob, so a large monorepo costs one commit's objects.
+ */
+public final class SourceFetcher {
+  private static final Logger log = LoggerFactory.getLogger(SourceFetcher.class);
+  private static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+  private SourceFetcher() {}
+
+  /** A file's content and the commit it was read at. */
+  public record Fetched(String content, String commit) {}
+
+  /**
+   * Reads {@code path} at the tip of {@code branch} of {@code url}.
+   *
+   * @param workDir an empty directory to clone into
+   * @param tokenHint what to do when the credentials are refused
+   * @throws InvalidInputException when the branch or the file does not exist
+   * @throws ExternalFailureException when the repository cannot be reached or read
+   */
+  public static Fetched fetch(String url, String branch, String path, CredentialsProvider credentials,
+      Path workDir, String tokenHint) {
+    JGitSetup.init();
+    long start = System.nanoTime();
+    try (Git git = Git.cloneRepository().setURI(url).setDirectory(workDir.toFile())
+        .setBranch(branch).setBranchesToClone(java.util.List.of("refs/heads/" + branch))
+        .setDepth(1).setNoCheckout(true).setCredentialsProvider(credentials).call()) {
+      Repository repo = git.getRepository();
+      Ref ref = repo.exactRef("refs/remotes/origin/" + branch);
+      if (ref == null) {
+        throw new InvalidInputException(url, "branch \"" + branch + "\" does not exist",
+            "check source.branch in images.yaml");
+      }
+      Fetched fetched = read(repo, ref.getObjectId(), url, branch, path);
+      log.debug("fetched {} from {} at {} in {} ms", path, url, branch, (System.nanoTime() - start) / 1_000_000);
+      return fetched;
+    } catch (GitAPIException | JGitInternalException e) {
+      if (String.valueOf(e.getMessage()).contains("Remote branch") || String.valueOf(e.getMessage()).contains("not found in upstream")) {
+        throw new InvalidInputException(url, "branch \"" + branch + "\" does not exist",
+            "check source.branch in images.yaml", e);
+      }
+      throw GitErrors.translate("clone", url, e, tokenHint);
+    } catch (IOException e) {
+      throw new ExternalFailureException("Tried to read " + path + " from " + url + " but failed: " + e,
+          "run again with --verbose for details", e);
+    }
+  }
+
+  private static Fetched read(Repository repo, ObjectId commitId, String url, String branch, String path)
+      throws IOException {
+    try (RevWalk walk = new RevWalk(repo)) {
+      RevCommit commit = walk.parseCommit(commitId);
+      try (TreeWalk tree = TreeWalk.forPath(repo, path, commit.getTree())) {
+        if (tree == null || tree.isSubtree()) {
+          throw new InvalidInputException(url + "@" + branch + ":" + path, "there is no file at this path",
+              "check source.dockerfile in images.yaml (a path from the repository root)");
+        }
+        ObjectLoader blob = repo.open(tree.getObjectId(0));
+        if (blob.getSize() > MAX_FILE_BYTES) {
+          throw new InvalidInputException(url + "@" + branch + ":" + path, "the file is larger than 4 MiB",
+              "check source.dockerfile: it should name a Dockerfile");
+        }
+        return new Fetched(new String(blob.getBytes(), StandardCharsets.UTF_8), commit.getName());
+      }
+    }
+  }
+}
