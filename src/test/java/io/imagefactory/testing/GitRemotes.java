@@ -1,8 +1,5 @@
 package io.imagefactory.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -20,11 +17,14 @@ public final class GitRemotes {
 
   private GitRemotes() {}
 
-  /** A bare repository at {@code bare} whose {@code main} holds a copy of {@code content}. */
+  /**
+   * A bare repository at {@code bare} whose {@code main} holds a copy of {@code content}; the
+   * work tree used to seed it is left beside it, in the caller's temporary directory.
+   */
   public static String bareWith(Path bare, Path content) {
     try {
       Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
-      Path work = Files.createTempDirectory("seed-");
+      Path work = bare.resolveSibling(bare.getFileName() + ".seed");
       try (Git git = Git.cloneRepository().setURI(url(bare)).setDirectory(work.toFile()).call()) {
         Fixtures.copyTree(content, work);
         commitAll(git, "seed");
@@ -32,8 +32,6 @@ public final class GitRemotes {
         git.push().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
       }
       return url(bare);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (GitAPIException e) {
       throw new IllegalStateException(e);
     }
