@@ -75,19 +75,32 @@ public final class StateWorkspace implements AutoCloseable {
    * @param message the commit message for a change
    */
   public Result update(Function<FleetInputs, StateChanges> decide, Function<StateChanges, String> message) {
-    Result[] last = new Result[1];
-    Function<Path, Optional<String>> apply = dir -> {
-      StateChanges changes = decide.apply(load());
-      List<String> changed = new StateStore(dir).apply(changes);
-      last[0] = new Result(changes, changed, false, null);
-      return changed.isEmpty() ? Optional.empty() : Optional.of(message.apply(changes));
-    };
+    Attempt attempt = new Attempt(decide, message);
     if (repository == null) {
-      apply.apply(root);
-      return last[0];
+      attempt.apply(root);
+      return new Result(attempt.changes, attempt.changed, false, null);
     }
-    StateRepository.Outcome outcome = repository.commitAndPush(apply);
-    return new Result(last[0].changes(), last[0].changedFiles(), outcome.committed(), outcome.commit());
+    StateRepository.Outcome outcome = repository.commitAndPush(attempt::apply);
+    return new Result(attempt.changes, attempt.changed, outcome.committed(), outcome.commit());
+  }
+
+  /** One decision and write; after a lost push race it runs again and keeps the latest result. */
+  private final class Attempt {
+    private final Function<FleetInputs, StateChanges> decide;
+    private final Function<StateChanges, String> message;
+    private StateChanges changes = StateChanges.NONE;
+    private List<String> changed = List.of();
+
+    Attempt(Function<FleetInputs, StateChanges> decide, Function<StateChanges, String> message) {
+      this.decide = decide;
+      this.message = message;
+    }
+
+    Optional<String> apply(Path dir) {
+      changes = decide.apply(load());
+      changed = new StateStore(dir).apply(changes);
+      return changed.isEmpty() ? Optional.empty() : Optional.of(message.apply(changes));
+    }
   }
 
   @Override
