@@ -1,0 +1,380 @@
+package io.imagefactory.dockerfile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Shell-like word expansion as BuildKit does it for Dockerfile instructions ({@code shell/lex.go}):
+ * quotes, the escape token, {@code $VAR}, {@code ${VAR}} and the modifiers {@code :- - :+ + :? ?
+ * # ## % %% / //}, then splitting into words.
+ *
+ * <p>Besides the result it reports which variables were looked up but are unknown (declared
+ * without a value the analysis can know, such as {@code TARGETARCH}) and which were not set at
+ * all, so that callers can tell a resolved word from a guess.
+ */
+final class ShellLexer {
+  private static final int EOF = -1;
+
+  /** Variable values; {@code null} means unset. */
+  interface Env {
+    String get(String name);
+
+    /** True for a variable that is set at build time to a value we cannot know. */
+    default boolean isUnknown(String name) {
+      return false;
+    }
+  }
+
+  /** The expanded word, its split words, and what the expansion depended on. */
+  record Result(String word, List<String> words, Set<String> unknown, Set<String> unset) {}
+
+  private final int escape;
+  private final boolean rawQuotes;
+  private final boolean rawEscapes;
+  private final boolean skipUnsetEnv;
+
+  ShellLexer(int escape) {
+    this(escape, false, false, false);
+  }
+
+  ShellLexer(int escape, boolean rawQuotes, boolean rawEscapes, boolean skipUnsetEnv) {
+    this.escape = escape;
+    this.rawQuotes = rawQuotes;
+    this.rawEscapes = rawEscapes;
+    this.skipUnsetEnv = skipUnsetEnv;
+  }
+
+  /** Expands {@code word}; throws {@link ShellSyntaxException} on unbalanced quotes or bad ${}. */
+  Result process(String word, Env env) {
+    Run run = new Run(word, env);
+    Part part = run.processStopOn(Set.of(), rawEscapes);
+    return new Result(part.text, part.words, run.unknown, run.unset);
+  }
+
+  String processWord(String word, Env env) {
+    return process(word, env).word();
+  }
+
+  List<String> processWords(String word, Env env) {
+    return process(word, env).words();
+  }
+
+  /** A failure to expand a word: unbalanced quotes, a bad ${} form. */
+  static final class ShellSyntaxException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ShellSyntaxException(String message) {
+      super(message);
+    }
+  }
+
+  private record Part(String text, List<String> words) {}
+
+  /** Words being built: spaces split words, except inside quotes and escapes. */
+  private static final class Words {
+    private final StringBuilder word = new StringBuilder();
+    private final List<String> words = new ArrayList<>();
+    private boolean inWord;
+
+    void addChar(int c) {
+      if (GoText.isSpace(c) && inWord) {
+        if (word.length() != 0) {
+          words.add(word.toString());
+          word.setLength(0);
+          inWord = false;
+        }
+      } else if (!GoText.isSpace(c)) {
+        addRawChar(c);
+      }
+    }
+
+    void addRawChar(int c) {
+      word.appendCodePoint(c);
+      inWord = true;
+    }
+
+    void addString(String s) {
+      s.codePoints().forEach(this::addChar);
+    }
+
+    void addRawString(String s) {
+      word.append(s);
+      inWord = true;
+    }
+
+    List<String> get() {
+      if (word.length() > 0) {
+        words.add(word.toString());
+        word.setLength(0);
+        inWord = false;
+      }
+      return words;
+    }
+  }
+
+  /** One expansion: a cursor over the word's code points. */
+  private final class Run {
+    private final int[] cps;
+    private final Env env;
+    private int pos;
+    private final Set<String> unknown = new LinkedHashSet<>();
+    private final Set<String> unset = new LinkedHashSet<>();
+
+    Run(String word, Env env) {
+      this.cps = word.codePoints().toArray();
+      this.env = env;
+    }
+
+    int peek() {
+      return pos < cps.length ? cps[pos] : EOF;
+    }
+
+    int next() {
+      return pos < cps.length ? cps[pos++] : EOF;
+    }
+
+    Part processStopOn(Set<Integer> stops, boolean raw) {
+      StringBuilder result = new StringBuilder();
+      Words words = new Words();
+      while (peek() != EOF) {
+        int ch = peek();
+        if (stops.contains(ch)) {
+          next();
+          return new Part(result.toString(), words.get());
+        }
+        if (ch == '\'' || ch == '"' || ch == '$') {
+          String tmp = ch == '\'' ? singleQuote() : ch == '"' ? doubleQuote() : dollar();
+          result.append(tmp);
+          if (ch == '$') {
+            words.addString(tmp);
+          } else {
+            words.addRawString(tmp);
+          }
+          continue;
+        }
+        ch = next();
+        if (ch == escape) {
+          if (raw) {
+            words.addRawChar(ch);
+            result.appendCodePoint(ch);
+          }
+          ch = next();
+          if (ch == EOF) {
+            break;
+          }
+          words.addRawChar(ch);
+        } else {
+          words.addChar(ch);
+        }
+        result.appendCodePoint(ch);
+      }
+      if (!stops.isEmpty()) {
+        throw new ShellSyntaxException("unexpected end of statement while looking for matching "
+            + new String(Character.toChars(stops.iterator().next())));
+      }
+      return new Part(result.toString(), words.get());
+    }
+
+    private String singleQuote() {
+      StringBuilder result = new StringBuilder();
+      int open = next();
+      if (rawQuotes) {
+        result.appendCodePoint(open);
+      }
+      while (true) {
+        int ch = next();
+        if (ch == EOF) {
+          throw new ShellSyntaxException("unexpected end of statement while looking for matching single-quote");
+        }
+        if (ch == '\'') {
+          if (rawQuotes) {
+            result.appendCodePoint(ch);
+          }
+          return result.toString();
+        }
+        result.appendCodePoint(ch);
+      }
+    }
+
+    private String doubleQuote() {
+      StringBuilder result = new StringBuilder();
+      int open = next();
+      if (rawQuotes) {
+        result.appendCodePoint(open);
+      }
+      while (true) {
+        int ch = peek();
+        if (ch == EOF) {
+          throw new ShellSyntaxException("unexpected end of statement while looking for matching double-quote");
+        }
+        if (ch == '"') {
+          next();
+          if (rawQuotes) {
+            result.appendCodePoint(ch);
+          }
+          return result.toString();
+        }
+        if (ch == '$') {
+          result.append(dollar());
+          continue;
+        }
+        ch = next();
+        if (ch == escape) {
+          if (rawEscapes) {
+            result.appendCodePoint(ch);
+          }
+          int following = peek();
+          if (following == EOF) {
+            continue; // an escape at the very end is dropped
+          }
+          if (following == '"' || following == '$' || following == escape) {
+            ch = next();
+          }
+        }
+        result.appendCodePoint(ch);
+      }
+    }
+
+    private String dollar() {
+      next();
+      if (peek() != '{') {
+        String name = name();
+        if (name.isEmpty()) {
+          return "$";
+        }
+        String value = lookup(name);
+        if (value == null && skipUnsetEnv) {
+          return "$" + name;
+        }
+        return value == null ? "" : value;
+      }
+      next();
+      int first = peek();
+      if (first == EOF) {
+        throw new ShellSyntaxException("syntax error: missing '}'");
+      }
+      if (first == '{' || first == '}' || first == ':') {
+        throw new ShellSyntaxException("syntax error: bad substitution");
+      }
+      String name = name();
+      int ch = next();
+      if (ch == '}') {
+        String value = lookup(name);
+        if (value == null && skipUnsetEnv) {
+          return "${" + name + "}";
+        }
+        return value == null ? "" : value;
+      }
+      if (ch == '/') {
+        return replace(name);
+      }
+      String modifier = ch == EOF ? "" : new String(Character.toChars(ch));
+      boolean nullIsUnset = false;
+      if (ch == ':') {
+        nullIsUnset = true;
+        ch = next();
+        modifier += ch == EOF ? "" : new String(Character.toChars(ch));
+      }
+      if (ch != '+' && ch != '-' && ch != '?' && ch != '#' && ch != '%') {
+        throw new ShellSyntaxException("unsupported modifier (" + modifier + ") in substitution");
+      }
+      boolean patternModifier = ch == '#' || ch == '%';
+      if (nullIsUnset && patternModifier) {
+        throw new ShellSyntaxException("unsupported modifier (" + modifier + ") in substitution");
+      }
+      String word = wordUntil(Set.of((int) '}'), patternModifier);
+      String value = lookup(name);
+      if (value == null && skipUnsetEnv) {
+        return "${" + name + modifier + word + "}";
+      }
+      boolean empty = value == null || nullIsUnset && value.isEmpty();
+      switch (ch) {
+        case '-':
+          return empty ? word : value;
+        case '+':
+          return empty ? "" : word;
+        case '?':
+          if (value == null) {
+            throw new ShellSyntaxException(name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
+          }
+          if (empty) {
+            throw new ShellSyntaxException(name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word));
+          }
+          return value;
+        default:
+          boolean longest = !word.isEmpty() && word.charAt(0) == ch;
+          String pattern = longest ? word.substring(1) : word;
+          return ch == '%'
+              ? ShellPatterns.trimSuffix(pattern, value == null ? "" : value, longest)
+              : ShellPatterns.trimPrefix(pattern, value == null ? "" : value, longest);
+      }
+    }
+
+    private String replace(String name) {
+      boolean all = peek() == '/';
+      if (all) {
+        next();
+      }
+      int before = pos;
+      String pattern = wordUntil(Set.of((int) '/', (int) '}'), true);
+      String replacement = "";
+      if (pos > before && cps[pos - 1] == '/') {
+        replacement = wordUntil(Set.of((int) '}'), false);
+      }
+      String value = lookup(name);
+      if (value == null && skipUnsetEnv) {
+        return "${" + name + (all ? "//" : "/") + pattern + "/" + replacement + "}";
+      }
+      return ShellPatterns.replace(pattern, replacement, value == null ? "" : value, all);
+    }
+
+    private String wordUntil(Set<Integer> stops, boolean raw) {
+      try {
+        return processStopOn(stops, raw).text;
+      } catch (ShellSyntaxException e) {
+        if (peek() == EOF) {
+          throw new ShellSyntaxException("syntax error: missing '}'");
+        }
+        throw e;
+      }
+    }
+
+    private String name() {
+      StringBuilder name = new StringBuilder();
+      while (peek() != EOF) {
+        int ch = peek();
+        if (name.length() == 0 && Character.isDigit(ch)) {
+          while (peek() != EOF && Character.isDigit(peek())) {
+            name.appendCodePoint(next());
+          }
+          return name.toString();
+        }
+        if (name.length() == 0 && isSpecialParameter(ch)) {
+          return new String(Character.toChars(next()));
+        }
+        if (!Character.isLetter(ch) && !Character.isDigit(ch) && ch != '_') {
+          break;
+        }
+        name.appendCodePoint(next());
+      }
+      return name.toString();
+    }
+
+    private String lookup(String name) {
+      if (env.isUnknown(name)) {
+        unknown.add(name);
+      }
+      String value = env.get(name);
+      if (value == null) {
+        unset.add(name);
+      }
+      return value;
+    }
+  }
+
+  private static boolean isSpecialParameter(int c) {
+    return c == '@' || c == '*' || c == '#' || c == '?' || c == '-' || c == '$' || c == '!' || c == '0';
+  }
+}
