@@ -9,6 +9,7 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Checks a generated stream of Kargo resources as a cluster with Kargo and Argo Rollouts would,
@@ -49,7 +50,11 @@ public final class KargoConformance {
 
   /** Every violation in {@code yaml}, a stream of documents as image-factory writes it. */
   public List<Violation> check(String yaml) {
-    return checkDocuments(parse(yaml));
+    try {
+      return checkDocuments(parse(yaml));
+    } catch (YAMLException e) {
+      return List.of(new Violation("stream", "", "kubectl cannot read the YAML: " + e.getMessage()));
+    }
   }
 
   /** Every violation in {@code documents}, one generated stream. */
@@ -70,10 +75,12 @@ public final class KargoConformance {
   /**
    * The documents of a YAML stream, read with YAML 1.1 rules as kubectl's go-yaml reads them: an
    * unquoted {@code yes} is a boolean and {@code 2022-11-28} a date, which the schemas then reject.
+   * A key given twice is an error, as it is for {@code kubectl apply --validate=strict}.
    */
   public static List<JsonNode> parse(String yaml) {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Integer.MAX_VALUE);
+    options.setAllowDuplicateKeys(false);
     List<JsonNode> documents = new ArrayList<>();
     for (Object document : new Yaml(new SafeConstructor(options)).loadAll(yaml)) {
       if (document != null) {

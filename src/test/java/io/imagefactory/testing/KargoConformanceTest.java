@@ -66,6 +66,12 @@ class KargoConformanceTest {
     }
 
     @Test
+    void rejectsAKeyGivenTwice() {
+      assertThat(KARGO.check("apiVersion: v1\nkind: Project\nkind: Project\n")).singleElement().asString()
+          .startsWith("stream /: kubectl cannot read the YAML: ").contains("found duplicate key kind");
+    }
+
+    @Test
     void rejectsStatus() {
       BrokenStream s = BrokenStream.valid().set("Warehouse/node", "/status", "{}");
       assertThat(violations(s)).containsExactly("Warehouse/node /status: status is written by controllers, not by manifests");

@@ -42,30 +42,32 @@ final class KargoRules {
     Set<String> repositories = new HashSet<>();
     JsonNode subscriptions = d.spec().path("subscriptions");
     for (int i = 0; i < subscriptions.size(); i++) {
-      String path = "/spec/subscriptions/" + i;
-      JsonNode item = subscriptions.get(i);
-      List<String> types = new ArrayList<>();
-      item.fieldNames().forEachRemaining(types::add);
-      if (types.size() != 1 || !schemas.hasSubscriptionType(types.get(0))) {
-        out.add(d.violation(path, "a subscription has exactly one of " + SUBSCRIPTION_TYPES + ", found " + types));
-        continue;
-      }
-      String type = types.get(0);
-      JsonNode body = item.get(type);
-      out.addAll(schemas.validateSubscription(d.id(), path + "/" + type, type, body));
-      String repository = type + " " + body.path("repoURL").asText() + " " + body.path("name").asText();
-      if (!repositories.add(repository)) {
-        out.add(d.violation(path, "the Warehouse already subscribes to " + type + " " + body.path("repoURL").asText()
-            + " (Kargo allows one subscription per repository)"));
-      }
-      if (type.equals("image")) {
-        imageSubscription(d, path + "/image", body, out);
-      }
-      for (String dead : DEAD_TAG_FIELDS) {
-        if (body.has(dead)) {
-          out.add(d.violation(path + "/" + type + "/" + dead,
-              dead + " is deprecated and fails discovery since Kargo 1.11; write " + dead + "Regexes"));
-        }
+      subscription(d, "/spec/subscriptions/" + i, subscriptions.get(i), repositories, out);
+    }
+  }
+
+  private void subscription(Document d, String path, JsonNode item, Set<String> repositories,
+      List<Violation> out) {
+    List<String> types = new ArrayList<>();
+    item.fieldNames().forEachRemaining(types::add);
+    if (types.size() != 1 || !schemas.hasSubscriptionType(types.get(0))) {
+      out.add(d.violation(path, "a subscription has exactly one of " + SUBSCRIPTION_TYPES + ", found " + types));
+      return;
+    }
+    String type = types.get(0);
+    JsonNode body = item.get(type);
+    out.addAll(schemas.validateSubscription(d.id(), path + "/" + type, type, body));
+    if (!repositories.add(type + " " + body.path("repoURL").asText() + " " + body.path("name").asText())) {
+      out.add(d.violation(path, "the Warehouse already subscribes to " + type + " " + body.path("repoURL").asText()
+          + " (Kargo allows one subscription per repository)"));
+    }
+    if (type.equals("image")) {
+      imageSubscription(d, path + "/image", body, out);
+    }
+    for (String dead : DEAD_TAG_FIELDS) {
+      if (body.has(dead)) {
+        out.add(d.violation(path + "/" + type + "/" + dead,
+            dead + " is deprecated and fails discovery since Kargo 1.11; write " + dead + "Regexes"));
       }
     }
   }

@@ -45,7 +45,7 @@ public final class KargoSchemas {
       "Stage", "kargo.akuity.io_stages.yaml",
       "AnalysisTemplate", "argoproj.io_analysis-template-crd.yaml");
   // Kubernetes' own schema extensions mean nothing to JSON Schema; registered so that compiling
-  // does not log a warning for each. CelRules checks the two that validate (CEL, list types).
+  // does not log a warning for each. CrdRules checks the two that validate (CEL, list types).
   private static final List<String> KUBERNETES_KEYWORDS = List.of(
       "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string", "x-kubernetes-list-type",
       "x-kubernetes-list-map-keys", "x-kubernetes-map-type", "x-kubernetes-validations",
@@ -151,7 +151,7 @@ public final class KargoSchemas {
       }
       String path = prefix + e.getInstanceLocation();
       if ("additionalProperties".equals(e.getKeyword()) && e.getProperty() != null) {
-        out.add(new Violation(id, path + "/" + e.getProperty(), "unknown field \"" + e.getProperty() + "\""));
+        out.add(new Violation(id, Violation.pointer(path, e.getProperty()), "unknown field \"" + e.getProperty() + "\""));
       } else {
         out.add(new Violation(id, path, e.getMessage() + " (" + e.getKeyword() + ")"));
       }
