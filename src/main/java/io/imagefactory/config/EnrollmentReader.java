@@ -79,6 +79,7 @@ public final class EnrollmentReader {
     if (sourceReader == null) {
       checkExternal(r, name, tags);
     }
+    checkDigestTag(r, tags);
     if (r.hasErrorsSince(mark) || name == null || registry == null || repository == null) {
       return null;
     }
@@ -171,6 +172,13 @@ public final class EnrollmentReader {
       r.error(r.position(), who + " has no imageSelectionStrategy",
           "add 'imageSelectionStrategy: Lexical' to follow one tag, or SemVer for version tags (Kargo's default, SemVer, ignores tags like 16-alpine)");
     }
+  }
+
+  /**
+   * Kargo's Digest strategy follows the one tag in {@code constraint} and rejects a subscription
+   * without it; for a managed image too, whose own builds its Warehouse follows.
+   */
+  private static void checkDigestTag(MapReader r, TagPolicy tags) {
     if (tags.strategy() == SelectionStrategy.DIGEST && tags.constraint() == null
         && Checks.exactTag(tags.allowTags()) == null) {
       r.error("imageSelectionStrategy", "the Digest strategy follows one tag, but neither constraint nor an exact allowTags names it",

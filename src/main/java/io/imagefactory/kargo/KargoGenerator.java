@@ -35,10 +35,10 @@ public final class KargoGenerator {
         out.add(Warehouses.of(image.name(), s.project(), s.warehouseInterval(),
             image.enrollment().repoUrl(), image.enrollment().tags().withDefaultStrategy(Warehouses.BUILDS_DEFAULT)));
         out.add(Stages.analyze(image, s));
-        if (!image.baseImages().isEmpty()) {
+        if (!Stages.rebuildTriggers(image, fleet).isEmpty()) {
           out.add(Stages.rebuild(image, fleet));
         }
-      } else if (image.isWatched()) {
+      } else if (Warehouses.isGeneratedFor(image)) {
         out.add(Warehouses.of(image.name(), s.project(), s.warehouseInterval(), image.repoURL(),
             image.watch().withDefaultStrategy(SelectionStrategy.LEXICAL)));
         out.add(Stages.observe(image, s));

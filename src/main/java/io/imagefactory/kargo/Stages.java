@@ -36,10 +36,18 @@ final class Stages {
         image.enrollment().repoUrl(), s);
   }
 
+  /**
+   * The base images of managed {@code image} whose updates can trigger its rebuild: those with a
+   * Warehouse. A Stage requesting Freight from a Warehouse that does not exist never gets any.
+   */
+  static List<FleetImage> rebuildTriggers(FleetImage image, Fleet fleet) {
+    return image.baseImages().stream().map(fleet::image).filter(Warehouses::isGeneratedFor).toList();
+  }
+
+  /** The rebuild Stage of {@code image}; call only when {@link #rebuildTriggers} is not empty. */
   static Manifest rebuild(FleetImage image, Fleet fleet) {
     List<Object> requested = new ArrayList<>();
-    for (String baseName : image.baseImages()) {
-      FleetImage base = fleet.image(baseName);
+    for (FleetImage base : rebuildTriggers(image, fleet)) {
       String upstream = base.isManaged()
           ? KargoNames.prefixed(KargoNames.ANALYZE, base.name())
           : KargoNames.prefixed(KargoNames.OBSERVE, base.name());

@@ -3,6 +3,7 @@ package io.imagefactory.kargo;
 import io.imagefactory.config.Checks;
 import io.imagefactory.config.SelectionStrategy;
 import io.imagefactory.config.TagPolicy;
+import io.imagefactory.fleet.FleetImage;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,14 @@ final class Warehouses {
   static final SelectionStrategy BUILDS_DEFAULT = SelectionStrategy.SEMVER;
 
   private Warehouses() {}
+
+  /**
+   * Whether {@code image} gets a Warehouse: a managed image for its own builds, any other image
+   * when it is watched. A base image pinned by digest alone has no tag to watch, so none.
+   */
+  static boolean isGeneratedFor(FleetImage image) {
+    return image.isManaged() || image.isWatched();
+  }
 
   static Manifest of(String name, String namespace, String interval, String repoURL, TagPolicy policy) {
     return Kinds.manifest(Kinds.KARGO, "Warehouse", name, namespace, Labels.forImage(name),

@@ -234,6 +234,15 @@ class EnrollmentReaderTest {
     }
 
     @Test
+    void rejectsAManagedImageWhoseBuildsFollowDigestWithoutATag() {
+      // Its Warehouse would subscribe with Digest and no constraint, which Kargo's webhook rejects.
+      assertThat(errors(MANAGED.replace("  rebuildDelay: 7d\n", "  imageSelectionStrategy: Digest\n")))
+          .singleElement().asString().contains("the Digest strategy follows one tag");
+      assertThat(errors(MANAGED.replace("  rebuildDelay: 7d\n", "  imageSelectionStrategy: Digest\n  constraint: latest\n")))
+          .isEmpty();
+    }
+
+    @Test
     void reportsEveryProblemOfTheFileAtOnce() {
       String text = MANAGED.replace("provider: github", "provider: svn")
           + EXTERNAL.replace("Lexical", "Latest").replace("name: postgres", "name: Postgres");
