@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.imagefactory.config.Settings;
+import io.imagefactory.testing.KargoConformance;
 import io.imagefactory.testing.RealComponents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,15 @@ class KustomizeIT {
   void includesEveryGeneratedResourceUnchanged() {
     assertThat(generated).isNotEmpty();
     generated.forEach((id, doc) -> assertThat(built.get(id)).as(id).isEqualTo(doc));
+  }
+
+  @Test
+  void itsKargoResourcesConformToTheCrdsAsKustomizeWritesThem() {
+    // kustomize re-sorts keys and re-quotes scalars: check what Argo CD will apply, not our file.
+    List<JsonNode> kargo = built.values().stream()
+        .filter(d -> d.path("apiVersion").asText().matches("(kargo\\.akuity|argoproj)\\.io/.*")).toList();
+    assertThat(kargo).hasSize(generated.size());
+    assertThat(KargoConformance.load().checkDocuments(kargo)).isEmpty();
   }
 
   @Test
