@@ -72,12 +72,23 @@ public final class FleetMerger {
   }
 
   private static FleetImage base(BaseImageState b, List<Problem> problems) {
-    if (!b.hasWatchConfig()) {
+    if (!b.hasWatchConfig() && b.tag() == null && b.digest() != null) {
+      // Re-running the analysis cannot help: a digest alone names no tag that could move.
+      problems.add(Problem.warning(Layout.baseState(b.name()), 0, 0,
+          "base image \"" + b.name() + "\" is pinned by digest only, so there is no tag to watch and images built"
+              + " from it are not rebuilt when it changes",
+          "write the tag with the digest in the Dockerfile (FROM " + pinnedName(b) + ":TAG@" + b.digest()
+              + ") to have it watched"));
+    } else if (!b.hasWatchConfig()) {
       problems.add(Problem.warning(Layout.baseState(b.name()), 0, 0,
           "base image \"" + b.name() + "\" has no repoURL or allowTags, so it is not watched",
           "run the analysis again (image-factory analyze --all) to rewrite its state"));
     }
     return new FleetImage(b.name(), Kind.BASE, b.repoURL(), b.tags(), null, List.of(), List.of());
+  }
+
+  private static String pinnedName(BaseImageState b) {
+    return b.fullImage() == null ? b.repoURL() : b.fullImage().replaceFirst("@.*$", "");
   }
 
   /** Resolves managed images' base names, fills in dependents and drops orphaned base images. */

@@ -59,6 +59,19 @@ class FleetMergerTest {
   }
 
   @Test
+  void saysWhyABaseImagePinnedByDigestOnlyIsNotWatched() {
+    String digest = "sha256:" + "0".repeat(64);
+    BaseImageState pinned = new BaseImageState("node-pinned", "node@" + digest, "docker.io", "library/node", null,
+        digest, "docker.io/library/node", TagPolicy.NONE, null, null, List.of("app"), null, null);
+    Fleet fleet = merge(List.of(managed("app")), Map.of("app", image("app", List.of("node-pinned"))),
+        Map.of("node-pinned", pinned));
+    assertThat(fleet.problems()).extracting(Problem::toString).containsExactly(
+        "image-factory/state/base-images/node-pinned.yaml: warning: base image \"node-pinned\" is pinned by digest"
+            + " only, so there is no tag to watch and images built from it are not rebuilt when it changes."
+            + " write the tag with the digest in the Dockerfile (FROM node:TAG@" + digest + ") to have it watched.");
+  }
+
+  @Test
   void reportsManagedImagesBuiltFromEachOtherAsAnError() {
     Fleet fleet = merge(List.of(managed("a"), managed("b"), managed("c")),
         Map.of("a", image("a", List.of("b")), "b", image("b", List.of("c")), "c", image("c", List.of("a"))), Map.of());
