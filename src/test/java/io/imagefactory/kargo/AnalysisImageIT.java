@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imagefactory.config.Settings;
 import io.imagefactory.testing.Digests;
 import io.imagefactory.testing.Fixtures;
+import io.imagefactory.testing.GitRemotes;
 import io.imagefactory.testing.ImageRun;
 import io.imagefactory.testing.OciMediaTypes;
 import io.imagefactory.testing.PulledImage;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.stream.StreamSupport;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -207,6 +209,21 @@ class AnalysisImageIT {
     ImageRun run = ImageRun.of(image, "record-update", "--help");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("--image", "--tag", "--digest", "--git-repo", "--git-branch");
+  }
+
+  @Test
+  void recordsAnUpdateInARealStateRepositoryFromItsOwnLayers() throws Exception {
+    String remote = GitRemotes.bareWith(tmp.resolve("state.git"), Fixtures.exampleCheckout(tmp.resolve("fleet")));
+    String digest = "sha256:" + "e".repeat(64);
+    // JGit runs as in the pod: HOME, XDG_CONFIG_HOME, user.home and the clone all under the image's /tmp
+    ImageRun run = ImageRun.of(image, "record-update", "--image", "node-22", "--tag", "22", "--digest", digest,
+        "--git-repo", remote, "--git-branch", "main");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    try (Git git = GitRemotes.clone(remote, tmp.resolve("check"))) {
+      assertThat(tmp.resolve("check/image-factory/state/base-images/node-22.yaml")).content()
+          .contains("currentDigest: " + digest);
+      assertThat(git.log().call().iterator().next().getAuthorIdent().getName()).isEqualTo("Image Factory Bot");
+    }
   }
 
   private Map<String, String> buildProperties(String tag) {
