@@ -14,6 +14,13 @@ public class DockerfileSyntaxException extends InvalidInputException {
   private final int line;
   private final String text;
 
+  /**
+   * @param file the path to name
+   * @param line the 1-based line, or 0 for the whole file
+   * @param message what is wrong
+   * @param hint what to do
+   * @param text the offending instruction as written, or empty
+   */
   public DockerfileSyntaxException(String file, int line, String message, String hint, String text) {
     super(line > 0 ? file + ":" + line : file, message, hint);
     this.file = file;
@@ -21,6 +28,12 @@ public class DockerfileSyntaxException extends InvalidInputException {
     this.text = text;
   }
 
+  /** An error at {@code instruction}: its first line, and its text. */
+  static DockerfileSyntaxException at(String file, Instruction instruction, String message, String hint) {
+    return new DockerfileSyntaxException(file, instruction.startLine(), message, hint, instruction.original());
+  }
+
+  /** The path the error names. */
   public String file() {
     return file;
   }

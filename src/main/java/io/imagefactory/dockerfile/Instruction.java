@@ -38,8 +38,10 @@ public record Instruction(
     return keyword.toLowerCase(Locale.ROOT);
   }
 
+  /** A copy placed at lines {@code start}..{@code end}; an ONBUILD trigger shares the lines. */
   Instruction withLines(int start, int end, List<Heredoc> docs) {
-    return new Instruction(keyword, flags, args, onbuild, json, original, start, end, docs);
+    Instruction trigger = onbuild == null ? null : onbuild.withLines(start, end, List.of());
+    return new Instruction(keyword, flags, args, trigger, json, original, start, end, docs);
   }
 
   /** This instruction in BuildKit's dump format, e.g. {@code (from "alpine")} without the parentheses. */
