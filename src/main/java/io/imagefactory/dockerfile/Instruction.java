@@ -1,6 +1,8 @@
 package io.imagefactory.dockerfile;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -27,6 +29,8 @@ public record Instruction(
     int endLine,
     List<Heredoc> heredocs) {
 
+  private static final Map<String, String> USUAL_SPELLINGS = usualSpellings();
+
   public Instruction {
     flags = List.copyOf(flags);
     args = List.copyOf(args);
@@ -35,7 +39,18 @@ public record Instruction(
 
   /** The keyword in lower case: {@code from}, {@code run}. */
   public String command() {
-    return keyword.toLowerCase(Locale.ROOT);
+    // Called for every instruction several times: skip the copy for the usual spellings.
+    String known = USUAL_SPELLINGS.get(keyword);
+    return known != null ? known : keyword.toLowerCase(Locale.ROOT);
+  }
+
+  private static Map<String, String> usualSpellings() {
+    Map<String, String> m = new HashMap<>();
+    for (String c : BuildStages.INSTRUCTIONS) {
+      m.put(c, c);
+      m.put(c.toUpperCase(Locale.ROOT), c);
+    }
+    return Map.copyOf(m);
   }
 
   /** A copy placed at lines {@code start}..{@code end}; an ONBUILD trigger shares the lines. */
