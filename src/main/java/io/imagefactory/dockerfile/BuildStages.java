@@ -18,7 +18,7 @@ record BuildStages(List<Instruction> metaArgs, List<Stage> stages) {
   static final Set<String> INSTRUCTIONS = Set.of("add", "arg", "cmd", "copy", "entrypoint", "env", "expose",
       "from", "healthcheck", "label", "maintainer", "onbuild", "run", "shell", "stopsignal", "user", "volume",
       "workdir");
-  private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9_.-]*");
+  static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9_.-]*");
 
   /**
    * One stage: its FROM and the instructions after it.

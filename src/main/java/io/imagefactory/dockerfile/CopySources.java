@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 final class CopySources {
   private static final Pattern INDEX = Pattern.compile("[+-]?[0-9]+");
+  private static final Set<String> FROM_FLAG = Set.of("from");
+  private static final Set<String> MOUNT_FLAG = Set.of("mount");
   private static final ShellLexer.Env ALL_UNKNOWN = new ShellLexer.Env() {
     @Override
     public String get(String name) {
@@ -67,22 +69,27 @@ final class CopySources {
     return images;
   }
 
-  /** One {@code --from} or {@code from=}: where, the value, and whether it may be a stage index. */
-  private record From(Site site, String value, boolean indexes, Instruction at) {}
+  /**
+   * One {@code --from} or {@code from=}: where, the value, whether it may be a stage index, and
+   * how to name it in messages ({@code COPY --from=x}, {@code RUN --mount from=x}).
+   */
+  private record From(Site site, String value, boolean indexes, Instruction at, String label) {}
 
   private List<From> froms(Instruction i, Instruction at, String prefix, Stage stage) {
     List<From> out = new ArrayList<>();
     String file = expansion.file();
     if (i.command().equals("copy")) {
-      String from = FlagSet.parse(i, Set.of("from"), Set.of(), false, file).value("from");
+      String from = FlagSet.parse(i, FROM_FLAG, Set.of(), false, file).value("from");
       if (from != null && !from.isEmpty()) {
-        out.add(new From(new Site(at.startLine(), prefix + "COPY --from", stage.name()), from, true, at));
+        Site site = new Site(at.startLine(), prefix + "COPY --from", stage.name());
+        out.add(new From(site, from, true, at, site.instruction() + "=" + from));
       }
     } else if (i.command().equals("run")) {
-      for (String mount : FlagSet.parse(i, Set.of("mount"), Set.of("mount"), false, file).values("mount")) {
+      for (String mount : FlagSet.parse(i, MOUNT_FLAG, MOUNT_FLAG, false, file).values("mount")) {
         String from = mountFrom(mount, at);
         if (from != null) {
-          out.add(new From(new Site(at.startLine(), prefix + "RUN --mount", stage.name()), from, false, at));
+          Site site = new Site(at.startLine(), prefix + "RUN --mount", stage.name());
+          out.add(new From(site, from, false, at, site.instruction() + " from=" + from));
         }
       }
     }
@@ -98,36 +105,57 @@ final class CopySources {
     }
   }
 
-  /** An ONBUILD trigger runs in another build, whose stages this file does not know. */
   private void source(From f, Stage stage, boolean onbuild, List<ImageUse> images) {
-    Site site = f.site();
-    String from = f.value();
-    String expanded = expansion.expand(from, ALL_UNKNOWN, f.at()).word();
-    Integer target = onbuild ? null : stageIndex(f);
-    if (!expanded.equals(from)) {
-      images.add(ImageUse.unresolved(site, from, partial(expanded), null));
-      warnings.add("line " + site.line() + ": " + site.instruction() + "=" + from + ": " + Hints.variableInFrom());
-    } else if (target != null) {
-      graph.depend(stage.index(), target, site.line());
-    } else if (!from.equals("scratch") && !(onbuild && INDEX.matcher(from).matches())) {
-      ImageUse image = image(site, from);
-      images.add(image);
-      if (!f.indexes() && INDEX.matcher(from).matches()) {
-        warnings.add("line " + site.line() + ": RUN --mount from=" + from + " names the image " + image.reference()
-            + ", not stage " + from + ": a mount takes stage names, not indexes");
+    String expanded = expansion.expand(f.value(), ALL_UNKNOWN, f.at()).word();
+    if (!expanded.equals(f.value())) {
+      unresolved(f, expanded, Hints.variableInFrom(), images);
+    } else if (onbuild) {
+      triggerSource(f, images);
+    } else {
+      Integer target = stageIndex(f);
+      if (target != null) {
+        graph.depend(stage.index(), target, f.site().line());
+      } else if (!f.value().equals("scratch")) {
+        ImageUse image = image(f);
+        images.add(image);
+        if (INDEX.matcher(f.value()).matches()) {
+          warnings.add("line " + f.site().line() + ": " + f.label() + " names the image " + image.reference()
+              + ", not stage " + f.value() + ": a mount takes stage names, not indexes");
+        }
       }
     }
+  }
+
+  /**
+   * An ONBUILD trigger runs in the build that uses this image as its base, whose stages this file
+   * does not know: a word that could be a stage name there is not known to be an image.
+   */
+  private void triggerSource(From f, List<ImageUse> images) {
+    String from = f.value();
+    if (from.equals("scratch") || f.indexes() && INDEX.matcher(from).matches()) {
+      return;
+    }
+    if (BuildStages.STAGE_NAME.matcher(from.toLowerCase(Locale.ROOT)).matches()) {
+      unresolved(f, from, Hints.TRIGGER_FROM, images);
+    } else {
+      images.add(image(f));
+    }
+  }
+
+  private void unresolved(From f, String expanded, String why, List<ImageUse> images) {
+    images.add(ImageUse.unresolved(f.site(), f.value(), partial(expanded), null));
+    warnings.add("line " + f.site().line() + ": " + f.label() + ": " + why);
   }
 
   /** The stage {@code from} names, or null when it names none. */
   private Integer stageIndex(From f) {
     if (f.indexes() && INDEX.matcher(f.value()).matches()) {
-      return index(f.value(), f.site());
+      return index(f.value(), f.at());
     }
     return byName.get(f.value().toLowerCase(Locale.ROOT));
   }
 
-  private int index(String from, Site site) {
+  private int index(String from, Instruction at) {
     int index = -1;
     try {
       index = Integer.parseInt(from);
@@ -135,19 +163,19 @@ final class CopySources {
       // out of int range: invalid like a negative index
     }
     if (index < 0 || index >= stages.size()) {
-      throw new DockerfileSyntaxException(expansion.file(), site.line(), "invalid stage index " + from,
-          Hints.stageIndex(stages.size()), "");
+      throw DockerfileSyntaxException.at(expansion.file(), at, "invalid stage index " + from,
+          Hints.stageIndex(stages.size()));
     }
     return index;
   }
 
-  private ImageUse image(Site site, String from) {
+  private ImageUse image(From f) {
     try {
-      return ImageUse.resolved(site, from, ImageReference.parse(from), null);
+      return ImageUse.resolved(f.site(), f.value(), ImageReference.parse(f.value()), null);
     } catch (InvalidReferenceException e) {
-      throw new DockerfileSyntaxException(expansion.file(), site.line(),
-          site.instruction() + "=" + from + " is neither a stage nor a valid image reference: " + e.getMessage(),
-          Hints.copyFrom(byName.keySet()), "");
+      throw DockerfileSyntaxException.at(expansion.file(), f.at(),
+          f.label() + " is neither a stage nor a valid image reference: " + e.getMessage(),
+          Hints.copyFrom(byName.keySet()));
     }
   }
 

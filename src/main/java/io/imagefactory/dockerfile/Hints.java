@@ -68,6 +68,8 @@ final class Hints {
   }
 
   static final String CYCLE = "a stage cannot copy from itself or from a stage that needs it; break the cycle";
+  static final String TRIGGER_FROM = "an ONBUILD trigger runs in the build that uses this image as its base,"
+      + " where this may name one of its stages rather than an image";
   static final String MOUNT_FORM = "write --mount=type=TYPE,from=STAGE_OR_IMAGE,source=PATH,target=PATH";
 
   static String variableInFrom() {

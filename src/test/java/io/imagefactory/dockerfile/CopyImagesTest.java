@@ -115,7 +115,8 @@ class CopyImagesTest {
     void mountFromAVariableIsUnresolved() {
       DockerfileAnalysis a = analyze("FROM alpine\nRUN --mount=from=$IMAGE,target=/a ls\n");
       assertThat(a.copyImages().get(0).unresolved()).isTrue();
-      assertThat(a.warnings()).singleElement().asString().startsWith("line 2: RUN --mount=$IMAGE: BuildKit does not");
+      assertThat(a.warnings()).singleElement().asString()
+          .startsWith("line 2: RUN --mount from=$IMAGE: BuildKit does not");
     }
 
     @Test
@@ -150,8 +151,21 @@ class CopyImagesTest {
 
     @Test
     void onbuildRunMountFromAnImage() {
-      assertThat(analyze("FROM alpine\nONBUILD RUN --mount=from=busybox,target=/b ls\n").copyImages())
-          .extracting(ImageUse::instruction).containsExactly("ONBUILD RUN --mount");
+      assertThat(analyze("FROM alpine\nONBUILD RUN --mount=from=busybox:1.36,target=/b ls\n").copyImages())
+          .singleElement().satisfies(i -> {
+            assertThat(i.instruction()).isEqualTo("ONBUILD RUN --mount");
+            assertThat(i.reference()).isEqualTo("docker.io/library/busybox:1.36");
+          });
+    }
+
+    @Test
+    void onbuildBareNameMayBeAStageOfTheChildBuild() {
+      DockerfileAnalysis a = analyze("FROM alpine\nONBUILD COPY --from=builder /app /app\n");
+      ImageUse builder = a.copyImages().get(0);
+      assertThat(builder.unresolved()).isTrue();
+      assertThat(builder.repository()).isEqualTo("library/builder");
+      assertThat(a.warnings()).containsExactly("line 2: ONBUILD COPY --from=builder: an ONBUILD trigger runs in the "
+          + "build that uses this image as its base, where this may name one of its stages rather than an image");
     }
 
     @Test
