@@ -7,6 +7,7 @@ import io.imagefactory.image.ImageReference;
 import io.imagefactory.image.InvalidReferenceException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -112,7 +113,7 @@ final class FromResolver {
       return ImageReference.parse(name);
     } catch (InvalidReferenceException e) {
       throw DockerfileSyntaxException.at(expansion.file(), s.from(), "FROM names an invalid image: " + e.getMessage(),
-          Hints.invalidFrom(name, unset, earlierStage(name.toLowerCase(java.util.Locale.ROOT), s.index()) != null));
+          Hints.invalidFrom(name, unset, earlierStage(name.toLowerCase(Locale.ROOT), s.index()) != null));
     }
   }
 

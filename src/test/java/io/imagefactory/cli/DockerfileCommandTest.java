@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -150,13 +151,9 @@ class DockerfileCommandTest {
     }
 
     private List<String> fieldNames(JsonNode node) {
-      return iterable(node.fieldNames());
-    }
-
-    private <T> List<T> iterable(java.util.Iterator<T> it) {
-      List<T> out = new java.util.ArrayList<>();
-      it.forEachRemaining(out::add);
-      return out;
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      return names;
     }
   }
 
