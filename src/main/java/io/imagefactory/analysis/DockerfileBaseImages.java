@@ -16,6 +16,9 @@ import java.util.Map;
 public final class DockerfileBaseImages implements BaseImageFinder {
 
   /**
+   * Analyses {@code dockerfile} and returns its resolved base images in FROM order, with a warning
+   * line ({@code line N: ...}) for each unresolved one and each warning of the analysis.
+   *
    * @throws io.imagefactory.dockerfile.DockerfileSyntaxException when BuildKit would refuse the file
    */
   @Override
