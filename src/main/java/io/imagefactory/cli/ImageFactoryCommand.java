@@ -16,7 +16,10 @@ import picocli.CommandLine.Spec;
       "Keeps a fleet of container images rebuilt when their base images change,",
       "by generating Kargo resources from image-factory/images.yaml and state."
     },
-    subcommands = {ValidateCommand.class, GenerateCommand.class, DiffCommand.class, RecordUpdateCommand.class},
+    subcommands = {
+      ValidateCommand.class, GenerateCommand.class, DiffCommand.class, RecordUpdateCommand.class,
+      DockerfileCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0   success",

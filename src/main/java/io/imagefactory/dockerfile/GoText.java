@@ -1,10 +1,35 @@
 package io.imagefactory.dockerfile;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The few Go text rules BuildKit's parser depends on, so that we split and print exactly as it does.
  */
 final class GoText {
   private GoText() {}
+
+  /**
+   * A string's UTF-8 bytes as a Latin-1 string, one char per byte: where BuildKit indexes a Go
+   * string byte by byte ({@code rune(s[i])}), scanning this view gives the same results.
+   */
+  static String byteView(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+      }
+    }
+    return s;
+  }
+
+  /** The inverse of {@link #byteView}: decodes the bytes as UTF-8. */
+  static String fromByteView(String view) {
+    for (int i = 0; i < view.length(); i++) {
+      if (view.charAt(i) >= 0x80) {
+        return new String(view.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+      }
+    }
+    return view;
+  }
 
   /** Go's {@code unicode.IsSpace}. */
   static boolean isSpace(int c) {

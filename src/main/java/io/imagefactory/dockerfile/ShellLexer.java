@@ -10,12 +10,17 @@ import java.util.Set;
  * quotes, the escape token, {@code $VAR}, {@code ${VAR}} and the modifiers {@code :- - :+ + :? ?
  * # ## % %% / //}, then splitting into words.
  *
- * <p>Besides the result it reports which variables were looked up but are unknown (declared
- * without a value the analysis can know, such as {@code TARGETARCH}) and which were not set at
- * all, so that callers can tell a resolved word from a guess.
+ * <p>For static analysis a variable can also be <em>unknown</em>: set at build time to a value we
+ * cannot know (such as {@code TARGETARCH}). Any expansion that reads an unknown variable yields
+ * {@link #UNKNOWN} in its place, so callers can still see the text around it. An
+ * <em>expected</em> variable (an ARG declared without a value) is unset for the {@code -} and
+ * {@code +} modifiers, which handle unset variables deterministically, and unknown otherwise.
  */
 final class ShellLexer {
   private static final int EOF = -1;
+
+  /** Stands for the value of an unknown variable in expanded text; a private-use character. */
+  static final String UNKNOWN = "\uE000";
 
   /** Variable values; {@code null} means unset. */
   interface Env {
@@ -25,10 +30,21 @@ final class ShellLexer {
     default boolean isUnknown(String name) {
       return false;
     }
+
+    /** True for an unset variable the build is expected to supply, such as an ARG without value. */
+    default boolean isExpected(String name) {
+      return false;
+    }
   }
 
-  /** The expanded word, its split words, and what the expansion depended on. */
-  record Result(String word, List<String> words, Set<String> unknown, Set<String> unset) {}
+  /**
+   * The expanded word and its split words, and what the expansion depended on.
+   *
+   * @param matched variables that were set and read
+   * @param unknown unknown and expected variables whose value the result needed
+   * @param unset unset variables that expanded to nothing (not through a {@code -} or {@code +})
+   */
+  record Result(String word, List<String> words, Set<String> matched, Set<String> unknown, Set<String> unset) {}
 
   private final int escape;
   private final boolean rawQuotes;
@@ -50,7 +66,7 @@ final class ShellLexer {
   Result process(String word, Env env) {
     Run run = new Run(word, env);
     Part part = run.processStopOn(Set.of(), rawEscapes);
-    return new Result(part.text, part.words, run.unknown, run.unset);
+    return new Result(part.text, part.words, run.matched, run.unknown, run.unset);
   }
 
   String processWord(String word, Env env) {
@@ -119,6 +135,7 @@ final class ShellLexer {
     private final int[] cps;
     private final Env env;
     private int pos;
+    private final Set<String> matched = new LinkedHashSet<>();
     private final Set<String> unknown = new LinkedHashSet<>();
     private final Set<String> unset = new LinkedHashSet<>();
 
@@ -241,14 +258,7 @@ final class ShellLexer {
       next();
       if (peek() != '{') {
         String name = name();
-        if (name.isEmpty()) {
-          return "$";
-        }
-        String value = lookup(name);
-        if (value == null && skipUnsetEnv) {
-          return "$" + name;
-        }
-        return value == null ? "" : value;
+        return name.isEmpty() ? "$" : plain(name, "$" + name);
       }
       next();
       int first = peek();
@@ -261,16 +271,38 @@ final class ShellLexer {
       String name = name();
       int ch = next();
       if (ch == '}') {
-        String value = lookup(name);
-        if (value == null && skipUnsetEnv) {
-          return "${" + name + "}";
-        }
-        return value == null ? "" : value;
+        return plain(name, "${" + name + "}");
       }
-      if (ch == '/') {
-        return replace(name);
+      return ch == '/' ? replace(name) : modifier(name, ch);
+    }
+
+    /** {@code $NAME} or {@code ${NAME}}; {@code raw} is kept for unset names when asked to. */
+    private String plain(String name, String raw) {
+      String value = lookup(name);
+      if (value != null) {
+        return value;
       }
-      String modifier = ch == EOF ? "" : new String(Character.toChars(ch));
+      if (skipUnsetEnv) {
+        return raw;
+      }
+      return unsetValue(name);
+    }
+
+    /** What an unset variable gives where its value is used: nothing, or unknown when expected. */
+    private String unsetValue(String name) {
+      if (env.isExpected(name)) {
+        unknown.add(name);
+        return UNKNOWN;
+      }
+      unset.add(name);
+      return "";
+    }
+
+    private String modifier(String name, int ch) {
+      if (ch == EOF) {
+        throw new ShellSyntaxException("syntax error: missing '}'");
+      }
+      String modifier = new String(Character.toChars(ch));
       boolean nullIsUnset = false;
       if (ch == ':') {
         nullIsUnset = true;
@@ -289,26 +321,38 @@ final class ShellLexer {
       if (value == null && skipUnsetEnv) {
         return "${" + name + modifier + word + "}";
       }
-      boolean empty = value == null || nullIsUnset && value.isEmpty();
+      if (value != null && value.contains(UNKNOWN)) {
+        // Known text around the unknown part proves the value is not empty; nothing proves
+        // what a pattern would remove.
+        boolean nonEmpty = !value.replace(UNKNOWN, "").isEmpty();
+        return nonEmpty && !patternModifier ? apply(name, ch, value, false, word) : UNKNOWN;
+      }
+      return apply(name, ch, value, value == null || nullIsUnset && value.isEmpty(), word);
+    }
+
+    private String apply(String name, int ch, String value, boolean empty, String word) {
       switch (ch) {
         case '-':
           return empty ? word : value;
         case '+':
           return empty ? "" : word;
         case '?':
-          if (value == null) {
-            throw new ShellSyntaxException(name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
+          if (value == null && env.isExpected(name)) {
+            return unsetValue(name);
           }
           if (empty) {
-            throw new ShellSyntaxException(name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word));
+            String what = value == null ? "is not allowed to be unset" : "is not allowed to be empty";
+            throw new ShellSyntaxException(name + ": " + (word.isEmpty() ? what : word));
           }
           return value;
         default:
+          String v = value == null ? unsetValue(name) : value;
+          if (v.contains(UNKNOWN)) {
+            return UNKNOWN;
+          }
           boolean longest = !word.isEmpty() && word.charAt(0) == ch;
           String pattern = longest ? word.substring(1) : word;
-          return ch == '%'
-              ? ShellPatterns.trimSuffix(pattern, value == null ? "" : value, longest)
-              : ShellPatterns.trimPrefix(pattern, value == null ? "" : value, longest);
+          return ch == '%' ? ShellPatterns.trimSuffix(pattern, v, longest) : ShellPatterns.trimPrefix(pattern, v, longest);
       }
     }
 
@@ -327,7 +371,8 @@ final class ShellLexer {
       if (value == null && skipUnsetEnv) {
         return "${" + name + (all ? "//" : "/") + pattern + "/" + replacement + "}";
       }
-      return ShellPatterns.replace(pattern, replacement, value == null ? "" : value, all);
+      String v = value == null ? unsetValue(name) : value;
+      return v.contains(UNKNOWN) ? UNKNOWN : ShellPatterns.replace(pattern, replacement, v, all);
     }
 
     private String wordUntil(Set<Integer> stops, boolean raw) {
@@ -362,13 +407,15 @@ final class ShellLexer {
       return name.toString();
     }
 
+    /** The value of {@code name}: {@link #UNKNOWN} for an unknown variable, null when unset. */
     private String lookup(String name) {
       if (env.isUnknown(name)) {
         unknown.add(name);
+        return UNKNOWN;
       }
       String value = env.get(name);
-      if (value == null) {
-        unset.add(name);
+      if (value != null) {
+        matched.add(name);
       }
       return value;
     }

@@ -1,0 +1,108 @@
+package io.imagefactory.cli;
+
+import io.imagefactory.ExternalFailureException;
+import io.imagefactory.InvalidInputException;
+import io.imagefactory.dockerfile.DockerfileAnalysis;
+import io.imagefactory.dockerfile.DockerfileParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code image-factory dockerfile FILE}: what a Dockerfile builds from, as BuildKit resolves it. */
+@Command(
+    name = "dockerfile",
+    sortOptions = false,
+    description = {
+      "Show the images a Dockerfile builds from (FROM), the images it copies or mounts from",
+      "(COPY --from, RUN --mount from=) and its # syntax= frontend, resolved as BuildKit does:",
+      "ARG scoping and defaults, build args, stages, heredocs, escapes. Names that depend on the",
+      "build (an ARG without value, $TARGETARCH) are shown as unresolved, with a warning."
+    })
+final class DockerfileCommand implements Callable<Integer> {
+  /** Output formats. */
+  enum Format { TEXT, JSON }
+
+  @Spec CommandSpec spec;
+  @ParentCommand ImageFactoryCommand parent;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The Dockerfile.")
+  Path file;
+
+  @Option(names = "--build-arg", paramLabel = "NAME[=VALUE]",
+      description = "A build arg, as for docker build; NAME alone takes the value from the environment.")
+  List<String> buildArgs = new ArrayList<>();
+
+  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (a table, the default) or json.")
+  Format output;
+
+  @Option(names = "--dump", description = "Print the syntax tree in BuildKit's dump format instead.")
+  boolean dump;
+
+  @Option(names = "--verbose", description = "Print stack traces of failures.")
+  boolean verbose;
+
+  @Override
+  public Integer call() {
+    String text = read(file);
+    String name = file.toString();
+    PrintWriter out = spec.commandLine().getOut();
+    if (dump) {
+      out.print(DockerfileParser.parse(text, name).dump());
+    } else {
+      DockerfileAnalysis analysis = DockerfileParser.analyze(text, name, buildArgs());
+      out.print(output == Format.JSON ? DockerfileReport.json(analysis) : DockerfileReport.text(name, analysis));
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** {@code NAME=VALUE}, or {@code NAME} read from the environment (skipped when unset), as docker does. */
+  private Map<String, String> buildArgs() {
+    Map<String, String> env = parent.context().env();
+    Map<String, String> args = new LinkedHashMap<>();
+    for (String arg : buildArgs) {
+      int eq = arg.indexOf('=');
+      String key = eq < 0 ? arg : arg.substring(0, eq);
+      if (key.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--build-arg " + arg + " has no name; write --build-arg NAME=VALUE");
+      }
+      String value = eq < 0 ? env.get(key) : arg.substring(eq + 1);
+      if (value != null) {
+        args.put(key, value);
+      }
+    }
+    return args;
+  }
+
+  private static String read(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new InvalidInputException(file.toString(), "is a directory, not a Dockerfile",
+          "give the Dockerfile's path, e.g. " + file.resolve("Dockerfile"));
+    }
+    try {
+      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file.toString(), "no such file",
+          "check the path, e.g. image-factory dockerfile path/to/Dockerfile", e);
+    } catch (IOException e) {
+      throw new ExternalFailureException("cannot read " + file + ": " + e.getMessage(),
+          "check that the file is readable", e);
+    }
+  }
+}
