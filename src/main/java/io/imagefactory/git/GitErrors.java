@@ -3,17 +3,21 @@ package io.imagefactory.git;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.ImageFactoryException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
 
 /** Turns JGit's exceptions into ours: what was tried, where, why, and what to do. */
 final class GitErrors {
+  private static final Pattern HTTP_AUTH_STATUS = Pattern.compile("\\b(401|403)\\b");
+
   private GitErrors() {}
 
   static ImageFactoryException translate(String action, String url, Exception e, String tokenHint) {
     String reason = rootMessage(e);
-    String lower = reason.toLowerCase(Locale.ROOT);
+    // Classify by JGit's words, not by the URL it quotes: a path such as /tmp/junit-1540140 holds "401".
+    String lower = reason.replace(url, "URL").toLowerCase(Locale.ROOT);
     if (lower.contains("not authorized") || lower.contains("authentication is required")
-        || lower.contains("401") || lower.contains("403") || lower.contains("no credentialsprovider")) {
+        || HTTP_AUTH_STATUS.matcher(lower).find() || lower.contains("no credentialsprovider")) {
       return new ExternalFailureException("Tried to " + action + " " + url + " but the server refused the credentials ("
           + reason + ")", tokenHint, e);
     }
