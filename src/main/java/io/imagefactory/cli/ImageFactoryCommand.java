@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
       "by generating Kargo resources from image-factory/images.yaml and state."
     },
     subcommands = {
-      ValidateCommand.class, GenerateCommand.class, DiffCommand.class, RecordUpdateCommand.class,
-      DockerfileCommand.class
+      ValidateCommand.class, GenerateCommand.class, DiffCommand.class, AnalyzeCommand.class,
+      RecordUpdateCommand.class, DockerfileCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

@@ -1,0 +1,81 @@
+package io.imagefactory.cli;
+
+import io.imagefactory.InvalidInputException;
+import io.imagefactory.analysis.AnalysisRunner;
+import io.imagefactory.analysis.DockerfileBaseImages;
+import io.imagefactory.analysis.StateWorkspace;
+import io.imagefactory.config.Provider;
+import io.imagefactory.git.Tokens;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code image-factory analyze}: the analysis job the analyze-<image> Stages run. */
+@Command(
+    name = "analyze",
+    description = {
+      "Analyse a managed image's Dockerfile and record its base images in state (the analysis job).",
+      "",
+      "A managed image's Dockerfile is read from its source repository at the enrolled branch and parsed as BuildKit"
+          + " would; its state and its base images' state are written. An external image gets state with the watch"
+          + " configuration of images.yaml. Run by the analyze-<image> Stages."
+    })
+final class AnalyzeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @ParentCommand ImageFactoryCommand parent;
+  @Mixin CommonOptions options;
+  @Mixin StateJobOptions job;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Target target;
+
+  static final class Target {
+    @Option(names = "--image", paramLabel = "NAME", description = "The enrolled image to analyse.")
+    String image;
+
+    @Option(names = "--all", description = "Analyse every managed image of images.yaml, one progress line each.")
+    boolean all;
+  }
+
+  @Option(names = "--dockerfile", paramLabel = "PATH",
+      description = "Path of the Dockerfile in the source repository (default: source.dockerfile of images.yaml).")
+  String dockerfile;
+
+  @Option(names = "--source-repo", paramLabel = "REPO",
+      description = {"The source repository: owner/name on the provider's host, or a git URL",
+          "(default: source.repo of images.yaml)."})
+  String sourceRepo;
+
+  @Option(names = "--source-provider", paramLabel = "PROVIDER",
+      description = "github or gitlab (default: source.provider of images.yaml).")
+  Provider sourceProvider;
+
+  @Option(names = "--build-arg", paramLabel = "NAME=VALUE", mapFallbackValue = "",
+      description = "A build argument for resolving FROM lines, on top of source.buildArgs; repeatable.")
+  Map<String, String> buildArgs = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() {
+    job.validate();
+    if (target.all && (dockerfile != null || sourceRepo != null || sourceProvider != null || !buildArgs.isEmpty())) {
+      throw new InvalidInputException("--all", "--dockerfile, --source-repo, --source-provider and --build-arg "
+          + "describe one image", "drop them, or analyse one image with --image NAME");
+    }
+    CliContext context = parent.context();
+    AnalysisRunner runner = new AnalysisRunner(Tokens.from(context.env()), context.clock(),
+        new DockerfileBaseImages(), spec.commandLine().getOut());
+    AnalysisRunner.Request request = new AnalysisRunner.Request(target.image, target.all, job.tag, job.digest,
+        dockerfile, sourceRepo, sourceProvider, buildArgs);
+    try (StateWorkspace workspace = job.open(options.root, Tokens.from(context.env()))) {
+      runner.run(workspace, request);
+    }
+    return ExitCodes.OK;
+  }
+}
