@@ -205,10 +205,34 @@ class AnalysisImageIT {
   }
 
   @Test
-  void offersRecordUpdateAsTheTemplatesRunIt() {
-    ImageRun run = ImageRun.of(image, "record-update", "--help");
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("--image", "--tag", "--digest", "--git-repo", "--git-branch");
+  void offersBothCommandsAsTheTemplatesRunThem() {
+    for (String command : List.of("analyze", "record-update")) {
+      ImageRun run = ImageRun.of(image, command, "--help");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).as(command).contains("--image", "--tag", "--digest", "--git-repo", "--git-branch");
+    }
+  }
+
+  @Test
+  void analysesAManagedImageInARealStateRepositoryFromItsOwnLayers() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("analyze"));
+    Path content = Files.createDirectories(dir.resolve("source"));
+    Files.writeString(content.resolve("Dockerfile"), "ARG V=3.20\nFROM alpine:${V} AS run\nRUN true\n");
+    String source = GitRemotes.bareWith(dir.resolve("source.git"), content);
+    Path fleet = Files.createDirectories(dir.resolve("fleet/image-factory"));
+    Files.writeString(fleet.resolve("images.yaml"), "- name: app\n  registry: ghcr.io\n  repository: acme/app\n"
+        + "  source: {provider: github, repo: \"" + source + "\", workflow: build.yml}\n");
+    Files.writeString(fleet.resolve("settings.yaml"),
+        "stateRepository: {url: https://example.invalid/s.git}\nanalysis: {image: ghcr.io/acme/analysis:1}\n");
+    String remote = GitRemotes.bareWith(dir.resolve("state.git"), fleet.getParent());
+    ImageRun run = ImageRun.of(image, "analyze", "--image", "app", "--tag", "1.0.0", "--digest",
+        "sha256:" + "a".repeat(64), "--git-repo", remote, "--git-branch", "main");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    try (Git git = GitRemotes.clone(remote, dir.resolve("check"))) {
+      assertThat(dir.resolve("check/image-factory/state/base-images/alpine-3-20.yaml")).content()
+          .contains("dependentImages:\n  - app\n");
+      assertThat(git.log().call().iterator().next().getAuthorIdent().getName()).isEqualTo("Image Factory Bot");
+    }
   }
 
   @Test
