@@ -6,7 +6,6 @@ import io.imagefactory.fleet.Checkout;
 import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetMerger;
 import io.imagefactory.kargo.KargoGenerator;
-import io.imagefactory.kargo.Manifest;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,8 @@ final class FleetPipeline {
   /** The merged fleet and the warnings met on the way. */
   record Merged(Fleet fleet, List<Problem> warnings) {}
 
-  /** The generated documents and their YAML. */
-  record Generated(Merged merged, List<Manifest> manifests, String yaml) {}
+  /** The generated YAML and how many documents (resources) it holds. */
+  record Generated(Merged merged, int resources, String yaml) {}
 
   static Merged merge(Checkout checkout) {
     Checkout.Loaded loaded = checkout.load();
@@ -42,8 +41,8 @@ final class FleetPipeline {
 
   static Generated generate(Checkout checkout) {
     Merged merged = merge(checkout);
-    List<Manifest> manifests = KargoGenerator.generate(merged.fleet());
-    return new Generated(merged, manifests, KargoGenerator.render(manifests));
+    KargoGenerator.Rendered rendered = KargoGenerator.generateRendered(merged.fleet());
+    return new Generated(merged, rendered.documents(), rendered.yaml());
   }
 
   static void printWarnings(List<Problem> warnings, PrintWriter err) {

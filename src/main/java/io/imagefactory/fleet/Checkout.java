@@ -114,7 +114,8 @@ public final class Checkout {
     // Parsing is CPU-bound and independent per file; results are re-ordered by file name.
     return files.parallelStream().map(f -> {
       String file = dir + "/" + f.getFileName();
-      String name = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+      String fileName = f.getFileName().toString();
+      String name = fileName.substring(0, fileName.length() - ".yaml".length()); // list() keeps *.yaml only
       List<Problem> problems = new ArrayList<>();
       if (!Checks.isDnsLabel(name)) {
         problems.add(Problem.error(file, 0, 0, "\"" + name + "\" is not an image name",

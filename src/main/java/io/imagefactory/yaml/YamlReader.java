@@ -8,12 +8,9 @@ import io.imagefactory.yaml.YamlNode.ScalarType;
 import io.imagefactory.yaml.YamlNode.Sequence;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -23,7 +20,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads YAML text into {@link YamlNode}s with positions, safely.
@@ -47,13 +45,13 @@ public final class YamlReader {
    */
   public static YamlNode read(String text, String file) {
     try {
-      Iterator<Node> docs = yaml().composeAll(new StringReader(text)).iterator();
-      if (!docs.hasNext()) {
+      Composer docs = composer(text);
+      if (!docs.checkNode()) {
         return null;
       }
-      Node root = docs.next();
-      if (docs.hasNext()) {
-        Mark m = docs.next().getStartMark();
+      Node root = docs.getNode();
+      if (docs.checkNode()) {
+        Mark m = docs.getNode().getStartMark();
         throw new YamlSyntaxException(file, m.getLine() + 1, m.getColumn() + 1,
             "a second YAML document starts here",
             "keep one document per file: remove the '---' line and what follows, or merge it", null);
@@ -70,14 +68,19 @@ public final class YamlReader {
     }
   }
 
-  private static Yaml yaml() {
+  /**
+   * What {@code new Yaml(...).composeAll(text)} builds, without the constructor and representer a
+   * {@code Yaml} also makes: those cost more than composing a small state file, and a fleet has
+   * thousands.
+   */
+  private static Composer composer(String text) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowRecursiveKeys(false);
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setProcessComments(false);
-    DumperOptions dumper = new DumperOptions();
-    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+    return new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
+        new KnownScalarResolver(), options);
   }
 
   private static YamlNode convert(Node node) {

@@ -7,9 +7,11 @@ import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetImage;
 import io.imagefactory.fleet.FleetMerger;
 import io.imagefactory.kargo.KargoGenerator;
+import io.imagefactory.kargo.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +56,17 @@ class SyntheticFleetTest {
     String a = KargoGenerator.generateYaml(FleetMerger.merge(new Checkout(tmp.resolve("a")).load().inputs()));
     String b = KargoGenerator.generateYaml(FleetMerger.merge(new Checkout(tmp.resolve("b")).load().inputs()));
     assertThat(a).isEqualTo(b);
+  }
+
+  @Test
+  void rendersPartByPartTheSameBytesAsAllDocumentsAtOnce() {
+    SyntheticFleet.write(tmp, new SyntheticFleet.Shape(300, 40, 7));
+    Fleet fleet = FleetMerger.merge(new Checkout(tmp).load().inputs());
+
+    KargoGenerator.Rendered rendered = KargoGenerator.generateRendered(fleet);
+    List<Manifest> manifests = KargoGenerator.generate(fleet);
+    assertThat(rendered.yaml()).isEqualTo(KargoGenerator.render(manifests));
+    assertThat(rendered.documents()).isEqualTo(manifests.size());
   }
 
   private static String listing(Path root) throws IOException {

@@ -1,0 +1,49 @@
+package io.imagefactory.yaml;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * SnakeYAML's resolver, answering from a table for the plain scalars our files are full of.
+ *
+ * <p>The resolver runs regular expressions on every plain scalar, keys included; for a fleet's
+ * 12,000 state files that was a tenth of the read time. The table holds the field names and
+ * common values of images.yaml, settings.yaml and state files, each with the tag a stock
+ * {@link Resolver} gives it, so answers are the same; any other scalar goes to SnakeYAML.
+ */
+final class KnownScalarResolver extends Resolver {
+  private static final List<String> WORDS = List.of(
+      // field names
+      "name", "registry", "repository", "source", "provider", "repo", "branch", "dockerfile",
+      "workflow", "buildArgs", "allowTags", "ignoreTags", "imageSelectionStrategy", "constraint",
+      "platform", "discoveryLimit", "rebuildDelay", "autoRebuild", "owner", "enrolledAt",
+      "lastDiscovery", "discoveryStatus", "enrollment", "repoURL", "baseImages", "currentVersion",
+      "currentDigest", "lastBuilt", "rebuildState", "status", "pendingRebuild", "pendingSince",
+      "lastTriggered", "reason", "fullImage", "tag", "digest", "firstDiscovered", "lastChecked",
+      "dependentImages", "lastUpdated", "project", "stateRepository", "url", "analysis", "image",
+      "warehouseInterval", "github", "gitlab", "apiUrl",
+      // values
+      "true", "false", "success", "failed", "external", "pending", "monitoring", "triggered",
+      "main", "master", "Dockerfile", "SemVer", "Lexical", "NewestBuild", "Digest", "ghcr.io",
+      "docker.io", "quay.io", "registry.gitlab.com", "1d", "2d", "3d", "7d", "14d", "30d", "12h");
+  private static final Map<String, Tag> KNOWN = table();
+
+  @Override
+  public Tag resolve(NodeId kind, String value, boolean implicit) {
+    Tag known = kind == NodeId.scalar && implicit ? KNOWN.get(value) : null;
+    return known != null ? known : super.resolve(kind, value, implicit);
+  }
+
+  private static Map<String, Tag> table() {
+    Resolver stock = new Resolver();
+    Map<String, Tag> table = new HashMap<>();
+    for (String word : WORDS) {
+      table.put(word, stock.resolve(NodeId.scalar, word, true));
+    }
+    return Map.copyOf(table);
+  }
+}
