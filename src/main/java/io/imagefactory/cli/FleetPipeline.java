@@ -13,18 +13,30 @@ import java.util.List;
 /**
  * Read, check, merge, generate: the steps validate, generate and diff share.
  *
- * <p>Any error stops the pipeline before anything is written, with every problem found.
+ * <p>Any error stops the pipeline before anything is written, with every problem found. Public
+ * so that other shells (the cdk8s Chart) read a checkout exactly as the CLI does.
  */
-final class FleetPipeline {
+public final class FleetPipeline {
   private FleetPipeline() {}
 
-  /** The merged fleet and the warnings met on the way. */
-  record Merged(Fleet fleet, List<Problem> warnings) {}
+  /**
+   * The merged fleet and the warnings met on the way.
+   *
+   * @param fleet the fleet to generate resources for
+   * @param warnings problems that do not stop generation, in file and line order
+   */
+  public record Merged(Fleet fleet, List<Problem> warnings) {}
 
   /** The generated YAML and how many documents (resources) it holds. */
   record Generated(Merged merged, int resources, String yaml) {}
 
-  static Merged merge(Checkout checkout) {
+  /**
+   * Reads and merges the checkout's images.yaml, settings and state.
+   *
+   * @throws io.imagefactory.InvalidInputException when images.yaml or settings.yaml is missing
+   * @throws ValidationException with every problem found, when any of them is an error
+   */
+  public static Merged merge(Checkout checkout) {
     Checkout.Loaded loaded = checkout.load();
     if (loaded.hasErrors()) {
       throw new ValidationException(loaded.problems());
