@@ -26,8 +26,10 @@ import org.yaml.snakeyaml.reader.StreamReader;
 /**
  * Reads YAML text into {@link YamlNode}s with positions, safely.
  *
- * <p>Only SnakeYAML's composer runs: it builds a node graph and never instantiates a Java type a
- * document names, so {@code !!java.net.URL} and friends are inert. Alias expansion is bounded.
+ * <p>Plain block-style text, what our files hold, is read by {@link BlockYamlReader}; anything
+ * else, including every syntax error, by SnakeYAML. Of SnakeYAML only the composer runs: it
+ * builds a node graph and never instantiates a Java type a document names, so {@code
+ * !!java.net.URL} and friends are inert. Alias expansion is bounded.
  */
 public final class YamlReader {
   private static final int MAX_ALIASES = 50;
@@ -44,6 +46,12 @@ public final class YamlReader {
    * @throws YamlSyntaxException with the position when the text is not YAML
    */
   public static YamlNode read(String text, String file) {
+    YamlNode fast = BlockYamlReader.read(text);
+    return fast != null ? fast : readWithSnakeYaml(text, file);
+  }
+
+  /** {@link #read} without the fast path: what {@link BlockYamlReader} must agree with. */
+  static YamlNode readWithSnakeYaml(String text, String file) {
     try {
       Composer docs = composer(text);
       if (!docs.checkNode()) {
@@ -108,10 +116,11 @@ public final class YamlReader {
   }
 
   private static ScalarType scalarType(ScalarNode s) {
-    if (!s.isPlain()) {
-      return ScalarType.STRING;
-    }
-    Tag tag = s.getTag();
+    return s.isPlain() ? plainType(s.getTag()) : ScalarType.STRING;
+  }
+
+  /** What a plain scalar SnakeYAML resolved to {@code tag} is. */
+  static ScalarType plainType(Tag tag) {
     if (Tag.NULL.equals(tag)) {
       return ScalarType.NULL;
     } else if (Tag.BOOL.equals(tag)) {
