@@ -29,7 +29,7 @@ final class BlockYamlReader {
   private static final String NOT_FIRST = "[]{},#&*!|>'\"%@`?:";
 
   private final String text;
-  private final Resolver resolver = new KnownScalarResolver();
+  private Resolver resolver; // made on first need: most scalars never reach it
   private final List<int[]> lines = new ArrayList<>(); // {line number, start of content, end of line}
   private int next;
 
@@ -222,6 +222,9 @@ final class BlockYamlReader {
   }
 
   private Scalar plain(String value, Position position) {
+    if (resolver == null) {
+      resolver = new KnownScalarResolver();
+    }
     return new Scalar(value, YamlReader.plainType(resolver.resolve(NodeId.scalar, value, true)), position);
   }
 

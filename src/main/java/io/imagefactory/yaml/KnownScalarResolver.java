@@ -11,9 +11,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * SnakeYAML's resolver, answering from a table for the plain scalars our files are full of.
  *
  * <p>The resolver runs regular expressions on every plain scalar, keys included; for a fleet's
- * 12,000 state files that was a tenth of the read time. The table holds the field names and
- * common values of images.yaml, settings.yaml and state files, each with the tag a stock
- * {@link Resolver} gives it, so answers are the same; any other scalar goes to SnakeYAML.
+ * 12,000 state files that was a tenth of the read time. A scalar whose first character starts no
+ * SnakeYAML pattern is a string; the table holds the field names and common values of
+ * images.yaml, settings.yaml and state files, each with the tag a stock {@link Resolver} gives
+ * it. Either way answers are the same; any other scalar goes to SnakeYAML.
  */
 final class KnownScalarResolver extends Resolver {
   private static final List<String> WORDS = List.of(
@@ -31,11 +32,33 @@ final class KnownScalarResolver extends Resolver {
       "main", "master", "Dockerfile", "SemVer", "Lexical", "NewestBuild", "Digest", "ghcr.io",
       "docker.io", "quay.io", "registry.gitlab.com", "1d", "2d", "3d", "7d", "14d", "30d", "12h");
   private static final Map<String, Tag> KNOWN = table();
+  // The first characters SnakeYAML has patterns for, read from a stock resolver, so that scalars
+  // no pattern can match are answered without running or even looking up anything. The patterns
+  // it tries whatever the first character (kept under the null key) are its null and empty ones,
+  // which match nothing that starts with another character than ~, n, N or a space, as
+  // KnownScalarResolverTest checks for the SnakeYAML version we build with.
+  private static final String PATTERN_FIRST_CHARS = new KnownScalarResolver().firstChars();
 
   @Override
   public Tag resolve(NodeId kind, String value, boolean implicit) {
-    Tag known = kind == NodeId.scalar && implicit ? KNOWN.get(value) : null;
+    if (kind != NodeId.scalar || !implicit) {
+      return super.resolve(kind, value, implicit);
+    }
+    if (!value.isEmpty() && value.charAt(0) != ' ' && PATTERN_FIRST_CHARS.indexOf(value.charAt(0)) < 0) {
+      return Tag.STR;
+    }
+    Tag known = KNOWN.get(value);
     return known != null ? known : super.resolve(kind, value, implicit);
+  }
+
+  private String firstChars() {
+    StringBuilder chars = new StringBuilder();
+    yamlImplicitResolvers.keySet().forEach(c -> {
+      if (c != null) {
+        chars.append(c.charValue());
+      }
+    });
+    return chars.toString();
   }
 
   private static Map<String, Tag> table() {

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Timestamps: the fast path for state files' own shape accepts exactly what the full parser does. */
+/** Fast paths (timestamps in state files' own shape, literal tag regexes) agree with the full checks. */
 class ChecksTest {
   @ParameterizedTest
   @ValueSource(strings = {
@@ -20,6 +20,20 @@ class ChecksTest {
   void readsTimestampsAsTheFullRfc3339ParserDoes(String text) {
     assertThat(Checks.timestamp(text)).isEqualTo(parsedInFull(text));
     assertThat(Checks.isTimestamp(text)).isEqualTo(parsedInFull(text) != null);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"^22$", "^1\\.27-alpine$", "22-bookworm_slim", "^", "$", "^$", "", "a\\", "^a\\$",
+      "^(a$", "^\\d+$", "^a{2}$", "^[0-9]+$", "^x\\.$"})
+  void knowsWithoutCompilingThatLiteralTagRegexesAreValidRe2(String regex) {
+    String compiled;
+    try {
+      com.google.re2j.Pattern.compile(regex);
+      compiled = null;
+    } catch (com.google.re2j.PatternSyntaxException e) {
+      compiled = e.getDescription() == null || e.getDescription().isEmpty() ? e.getMessage() : e.getDescription();
+    }
+    assertThat(Checks.re2Error(regex)).isEqualTo(compiled);
   }
 
   private static Instant parsedInFull(String text) {

@@ -2,6 +2,12 @@ package io.imagefactory.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.nodes.NodeId;
@@ -14,9 +20,25 @@ class KnownScalarResolverTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"name", "tag", "true", "false", "7d", "30d", "owner", "fullImage", "Lexical",
-      "yes", "no", "on", "null", "~", "", "1.10", "0123", "12:30", "2024-12-04", "<<", "nginx", "1d12h"})
+      "yes", "no", "on", "null", "~", "", "1.10", "0123", "12:30", "2024-12-04", "<<", "nginx", "1d12h",
+      "ghcr.io", "acme/x", "web-portal", "^22$", "sha256:ab", "=", "!x", "&a", "*a", "é", " ", "Y", "N", "-1", ".5"})
   void resolvesPlainScalarsAsSnakeYamlDoes(String value) {
     assertThat(known.resolve(NodeId.scalar, value, true)).isEqualTo(stock.resolve(NodeId.scalar, value, true));
+  }
+
+  @Test
+  void snakeYamlsPatternsForAnyFirstCharacterAreOnlyItsNullAndEmptyOnes() throws Exception {
+    // KnownScalarResolver answers "string" for a scalar whose first character starts no pattern
+    // (and is no space): right only while the patterns kept under the null key, which SnakeYAML
+    // tries for every scalar, are these two, which match nothing else.
+    Field field = Resolver.class.getDeclaredField("yamlImplicitResolvers");
+    field.setAccessible(true);
+    List<?> anyFirst = (List<?>) ((Map<?, ?>) field.get(stock)).get(null);
+    for (Object tuple : anyFirst == null ? List.of() : anyFirst) {
+      Method regexp = tuple.getClass().getMethod("getRegexp");
+      regexp.setAccessible(true);
+      assertThat(((Pattern) regexp.invoke(tuple)).pattern()).isIn("^$", "^(?:~|null|Null|NULL| )$");
+    }
   }
 
   @ParameterizedTest
