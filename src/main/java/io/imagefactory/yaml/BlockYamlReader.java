@@ -9,6 +9,7 @@ import io.imagefactory.yaml.YamlNode.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -222,10 +223,14 @@ final class BlockYamlReader {
   }
 
   private Scalar plain(String value, Position position) {
-    if (resolver == null) {
-      resolver = new KnownScalarResolver();
+    Tag tag = KnownScalarResolver.knownTag(value);
+    if (tag == null) {
+      if (resolver == null) {
+        resolver = new KnownScalarResolver();
+      }
+      tag = resolver.resolve(NodeId.scalar, value, true);
     }
-    return new Scalar(value, YamlReader.plainType(resolver.resolve(NodeId.scalar, value, true)), position);
+    return new Scalar(value, YamlReader.plainType(tag), position);
   }
 
   private void requireOnlyComment(int[] line, int from) {

@@ -41,14 +41,19 @@ final class KnownScalarResolver extends Resolver {
 
   @Override
   public Tag resolve(NodeId kind, String value, boolean implicit) {
-    if (kind != NodeId.scalar || !implicit) {
-      return super.resolve(kind, value, implicit);
-    }
+    Tag known = kind == NodeId.scalar && implicit ? knownTag(value) : null;
+    return known != null ? known : super.resolve(kind, value, implicit);
+  }
+
+  /**
+   * The tag of plain scalar {@code value} when it is answered without SnakeYAML's patterns, else
+   * null: static, so that the many scalars it answers need no resolver made at all.
+   */
+  static Tag knownTag(String value) {
     if (!value.isEmpty() && value.charAt(0) != ' ' && PATTERN_FIRST_CHARS.indexOf(value.charAt(0)) < 0) {
       return Tag.STR;
     }
-    Tag known = KNOWN.get(value);
-    return known != null ? known : super.resolve(kind, value, implicit);
+    return KNOWN.get(value);
   }
 
   private String firstChars() {
