@@ -9,8 +9,6 @@ import io.imagefactory.yaml.YamlNode.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.NodeId;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads the plain block-style YAML our files are written in (maps, lists, one-line scalars,
@@ -30,7 +28,6 @@ final class BlockYamlReader {
   private static final String NOT_FIRST = "[]{},#&*!|>'\"%@`?:";
 
   private final String text;
-  private Resolver resolver; // made on first need: most scalars never reach it
   private final List<int[]> lines = new ArrayList<>(); // {line number, start of content, end of line}
   private int next;
 
@@ -223,14 +220,8 @@ final class BlockYamlReader {
   }
 
   private Scalar plain(String value, Position position) {
-    Tag tag = KnownScalarResolver.knownTag(value);
-    if (tag == null) {
-      if (resolver == null) {
-        resolver = new KnownScalarResolver();
-      }
-      tag = resolver.resolve(NodeId.scalar, value, true);
-    }
-    return new Scalar(value, YamlReader.plainType(tag), position);
+    return new Scalar(value, YamlReader.plainType(KnownScalarResolver.SHARED.resolve(NodeId.scalar, value, true)),
+        position);
   }
 
   private void requireOnlyComment(int[] line, int from) {

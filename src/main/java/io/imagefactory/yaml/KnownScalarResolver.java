@@ -3,6 +3,7 @@ package io.imagefactory.yaml;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -15,8 +16,15 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * SnakeYAML pattern is a string; the table holds the field names and common values of
  * images.yaml, settings.yaml and state files, each with the tag a stock {@link Resolver} gives
  * it. Either way answers are the same; any other scalar goes to SnakeYAML.
+ *
+ * <p>One instance serves every read, from any thread: SnakeYAML fills a resolver's tables while
+ * it is made and only reads them after, and this one refuses to be changed. Making one per file
+ * cost more than reading most files.
  */
 final class KnownScalarResolver extends Resolver {
+  /** The resolver every read uses. */
+  static final KnownScalarResolver SHARED = new KnownScalarResolver();
+
   private static final List<String> WORDS = List.of(
       // field names
       "name", "registry", "repository", "source", "provider", "repo", "branch", "dockerfile",
@@ -37,7 +45,32 @@ final class KnownScalarResolver extends Resolver {
   // it tries whatever the first character (kept under the null key) are its null and empty ones,
   // which match nothing that starts with another character than ~, n, N or a space, as
   // KnownScalarResolverTest checks for the SnakeYAML version we build with.
-  private static final String PATTERN_FIRST_CHARS = new KnownScalarResolver().firstChars();
+  private static final String PATTERN_FIRST_CHARS = SHARED.firstChars();
+
+  private final boolean sealed;
+
+  private KnownScalarResolver() {
+    super(); // fills the tables through addImplicitResolver, before sealed is set
+    sealed = true;
+  }
+
+  @Override
+  public void addImplicitResolver(Tag tag, Pattern regexp, String first) {
+    requireUnsealed();
+    super.addImplicitResolver(tag, regexp, first);
+  }
+
+  @Override
+  public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+    requireUnsealed();
+    super.addImplicitResolver(tag, regexp, first, limit);
+  }
+
+  private void requireUnsealed() {
+    if (sealed) {
+      throw new UnsupportedOperationException("the shared resolver cannot change");
+    }
+  }
 
   @Override
   public Tag resolve(NodeId kind, String value, boolean implicit) {
@@ -45,11 +78,8 @@ final class KnownScalarResolver extends Resolver {
     return known != null ? known : super.resolve(kind, value, implicit);
   }
 
-  /**
-   * The tag of plain scalar {@code value} when it is answered without SnakeYAML's patterns, else
-   * null: static, so that the many scalars it answers need no resolver made at all.
-   */
-  static Tag knownTag(String value) {
+  /** The tag of plain scalar {@code value} when it is answered without SnakeYAML's patterns, else null. */
+  private static Tag knownTag(String value) {
     if (!value.isEmpty() && value.charAt(0) != ' ' && PATTERN_FIRST_CHARS.indexOf(value.charAt(0)) < 0) {
       return Tag.STR;
     }

@@ -88,7 +88,7 @@ public final class YamlReader {
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setProcessComments(false);
     return new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
-        new KnownScalarResolver(), options);
+        KnownScalarResolver.SHARED, options);
   }
 
   private static YamlNode convert(Node node) {

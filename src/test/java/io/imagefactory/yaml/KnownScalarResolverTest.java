@@ -1,6 +1,7 @@
 package io.imagefactory.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -11,12 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /** The table of known scalars changes no answer of SnakeYAML's own resolver. */
 class KnownScalarResolverTest {
   private final Resolver stock = new Resolver();
-  private final Resolver known = new KnownScalarResolver();
+  private final Resolver known = KnownScalarResolver.SHARED;
 
   @ParameterizedTest
   @ValueSource(strings = {"name", "tag", "true", "false", "7d", "30d", "owner", "fullImage", "Lexical",
@@ -39,6 +41,12 @@ class KnownScalarResolverTest {
       regexp.setAccessible(true);
       assertThat(((Pattern) regexp.invoke(tuple)).pattern()).isIn("^$", "^(?:~|null|Null|NULL| )$");
     }
+  }
+
+  @Test
+  void refusesToChangeTheSharedResolver() {
+    assertThatThrownBy(() -> known.addImplicitResolver(Tag.STR, Pattern.compile("x"), "x"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @ParameterizedTest
