@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.NodeId;
  * <p>A fleet's checkout is 12,000 small files and a large images.yaml in exactly this style, and
  * SnakeYAML's general scanner, parser and composer were most of what {@code generate} spent, in a
  * JVM too short-lived to compile them well. Whatever is not certainly in the subset (flow
- * collections, anchors, tags, block or multi-line scalars, escapes, tabs, CR, documents markers,
+ * collections, anchors, tags, block or multi-line scalars, escapes, tabs, CR, document markers,
  * errors) returns null, and {@link YamlReader} reads the text with SnakeYAML instead, which also
  * reports every syntax error; for what this reader accepts, it builds the same nodes SnakeYAML
  * does, positions and scalar types included (checked against SnakeYAML in BlockYamlReaderTest).
@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.nodes.NodeId;
 final class BlockYamlReader {
   private static final int MAX_DEPTH = 40; // SnakeYAML refuses nesting past 50
   private static final int MAX_KEY = 1000; // and implicit keys past 1024 characters
+  private static final int MAX_LENGTH = 16 * 1024 * 1024;
   private static final String NOT_FIRST = "[]{},#&*!|>'\"%@`?:";
 
   private final String text;
@@ -37,6 +38,9 @@ final class BlockYamlReader {
 
   /** The document's root node, or null when the text is not certainly in the subset. */
   static YamlNode read(String text) {
+    if (text.length() > MAX_LENGTH) {
+      return null; // SnakeYAML enforces the size limit, with its message
+    }
     BlockYamlReader r = new BlockYamlReader(text);
     if (!r.splitLines() || r.lines.isEmpty()) {
       return null;
@@ -75,17 +79,13 @@ final class BlockYamlReader {
       }
       start = end + 1;
     }
-    return text.length() < 16 * 1024 * 1024;
+    return true;
   }
 
+  /** The column (from 0) where content line {@code index} starts. */
   private int indent(int index) {
-    int[] l = lines.get(index);
-    return column(l);
-  }
-
-  private int column(int[] line) {
-    int lineStart = text.lastIndexOf('\n', line[1] - 1) + 1;
-    return line[1] - lineStart;
+    int start = lines.get(index)[1];
+    return start - (text.lastIndexOf('\n', start - 1) + 1);
   }
 
   private YamlNode node(int indent, int depth) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -86,7 +88,7 @@ public final class GenerateBenchmark {
     }
   }
 
-  private static void row(String name, List<ChildRun> runs, java.util.function.ToLongFunction<ChildRun> peak) {
+  private static void row(String name, List<ChildRun> runs, ToLongFunction<ChildRun> peak) {
     System.out.printf("%-34s %5d %10.2f s %8.2f s %11.0f MB%n", name, runs.size(), median(runs, ChildRun::seconds),
         runs.stream().mapToDouble(ChildRun::seconds).min().orElse(0), median(runs, r -> (double) peak.applyAsLong(r)) / 1024);
   }
@@ -106,7 +108,7 @@ public final class GenerateBenchmark {
         .map(l -> l.substring(prefix.length()).trim()).orElse("(not reported)");
   }
 
-  private static double median(List<ChildRun> runs, java.util.function.ToDoubleFunction<ChildRun> f) {
+  private static double median(List<ChildRun> runs, ToDoubleFunction<ChildRun> f) {
     double[] v = runs.stream().mapToDouble(f).sorted().toArray();
     return v.length == 0 ? 0 : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
