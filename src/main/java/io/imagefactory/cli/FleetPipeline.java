@@ -6,7 +6,6 @@ import io.imagefactory.fleet.Checkout;
 import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetMerger;
 import io.imagefactory.kargo.KargoGenerator;
-import io.imagefactory.kargo.Manifest;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +13,30 @@ import java.util.List;
 /**
  * Read, check, merge, generate: the steps validate, generate and diff share.
  *
- * <p>Any error stops the pipeline before anything is written, with every problem found.
+ * <p>Any error stops the pipeline before anything is written, with every problem found. Public
+ * so that other shells (the cdk8s Chart) read a checkout exactly as the CLI does.
  */
-final class FleetPipeline {
+public final class FleetPipeline {
   private FleetPipeline() {}
 
-  /** The merged fleet and the warnings met on the way. */
-  record Merged(Fleet fleet, List<Problem> warnings) {}
+  /**
+   * The merged fleet and the warnings met on the way.
+   *
+   * @param fleet the fleet to generate resources for
+   * @param warnings problems that do not stop generation, in file and line order
+   */
+  public record Merged(Fleet fleet, List<Problem> warnings) {}
 
-  /** The generated documents and their YAML. */
-  record Generated(Merged merged, List<Manifest> manifests, String yaml) {}
+  /** The generated YAML and how many documents (resources) it holds. */
+  record Generated(Merged merged, int resources, String yaml) {}
 
-  static Merged merge(Checkout checkout) {
+  /**
+   * Reads and merges the checkout's images.yaml, settings and state.
+   *
+   * @throws io.imagefactory.InvalidInputException when images.yaml or settings.yaml is missing
+   * @throws ValidationException with every problem found, when any of them is an error
+   */
+  public static Merged merge(Checkout checkout) {
     Checkout.Loaded loaded = checkout.load();
     if (loaded.hasErrors()) {
       throw new ValidationException(loaded.problems());
@@ -42,8 +53,8 @@ final class FleetPipeline {
 
   static Generated generate(Checkout checkout) {
     Merged merged = merge(checkout);
-    List<Manifest> manifests = KargoGenerator.generate(merged.fleet());
-    return new Generated(merged, manifests, KargoGenerator.render(manifests));
+    KargoGenerator.Rendered rendered = KargoGenerator.generateRendered(merged.fleet());
+    return new Generated(merged, rendered.documents(), rendered.yaml());
   }
 
   static void printWarnings(List<Problem> warnings, PrintWriter err) {

@@ -35,7 +35,7 @@ final class GenerateCommand implements Callable<Integer> {
     String current = checkout.readDist().orElse("");
     if (check) {
       if (current.equals(g.yaml())) {
-        out.println(Layout.DIST_FILE + " is up to date (" + ValidateCommand.count(g.manifests().size(), "resource") + ")");
+        out.println(Layout.DIST_FILE + " is up to date (" + ValidateCommand.count(g.resources(), "resource") + ")");
         return ExitCodes.OK;
       }
       DiffCommand.printDiff(current, g.yaml(), out);
@@ -43,10 +43,10 @@ final class GenerateCommand implements Callable<Integer> {
       return ExitCodes.DIFFERENCES;
     }
     if (current.equals(g.yaml())) {
-      out.println(Layout.DIST_FILE + " is already up to date (" + ValidateCommand.count(g.manifests().size(), "resource") + ")");
+      out.println(Layout.DIST_FILE + " is already up to date (" + ValidateCommand.count(g.resources(), "resource") + ")");
     } else {
       checkout.writeDist(g.yaml());
-      out.println("wrote " + Layout.DIST_FILE + " (" + ValidateCommand.count(g.manifests().size(), "resource")
+      out.println("wrote " + Layout.DIST_FILE + " (" + ValidateCommand.count(g.resources(), "resource")
           + " for " + ValidateCommand.summary(g.merged().fleet()) + ")");
     }
     return ExitCodes.OK;

@@ -1,8 +1,6 @@
 package io.imagefactory.config;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How long a base image update must have been seen before dependents are rebuilt: {@code 7d}.
@@ -13,8 +11,6 @@ import java.util.regex.Pattern;
  * @param text the value as the user wrote it, kept for round trips into state files
  */
 public record RebuildDelay(String text, Duration duration) {
-  private static final Pattern FORMAT = Pattern.compile("(?:[0-9]{1,6}[dhms])+");
-  private static final Pattern PART = Pattern.compile("([0-9]{1,6})([dhms])");
 
   /** The delay used when images.yaml does not give one. */
   public static final RebuildDelay DEFAULT = parse("7d");
@@ -27,26 +23,45 @@ public record RebuildDelay(String text, Duration duration) {
 
   /** True for texts such as {@code 7d}, {@code 12h}, {@code 1d12h}, {@code 90m}. */
   public static boolean isValid(String text) {
-    return text != null && FORMAT.matcher(text).matches();
+    return text != null && total(text) != null;
   }
 
   /** Parses a delay; call {@link #isValid} first to report bad input with a position. */
   public static RebuildDelay parse(String text) {
-    if (!isValid(text)) {
+    Duration total = text == null ? null : total(text);
+    if (total == null) {
       throw new IllegalArgumentException("not a delay: " + text);
     }
-    Duration total = Duration.ZERO;
-    Matcher m = PART.matcher(text);
-    while (m.find()) {
-      long n = Long.parseLong(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "d" -> Duration.ofDays(n);
-        case "h" -> Duration.ofHours(n);
-        case "m" -> Duration.ofMinutes(n);
-        default -> Duration.ofSeconds(n);
-      });
-    }
     return new RebuildDelay(text, total);
+  }
+
+  /**
+   * The sum of the parts of {@code (?:[0-9]{1,6}[dhms])+}, or null when {@code text} is not of that
+   * form: scanned by hand, since every images.yaml entry has a delay and regexes cost more.
+   */
+  private static Duration total(String text) {
+    Duration total = Duration.ZERO;
+    int i = 0;
+    while (i < text.length()) {
+      int start = i;
+      long n = 0;
+      while (i < text.length() && i - start < 6 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        n = n * 10 + text.charAt(i++) - '0';
+      }
+      if (i == start || i == text.length()) {
+        return null;
+      }
+      switch (text.charAt(i++)) {
+        case 'd' -> total = total.plus(Duration.ofDays(n));
+        case 'h' -> total = total.plus(Duration.ofHours(n));
+        case 'm' -> total = total.plus(Duration.ofMinutes(n));
+        case 's' -> total = total.plus(Duration.ofSeconds(n));
+        default -> {
+          return null;
+        }
+      }
+    }
+    return i == 0 ? null : total;
   }
 
   /** The same delay as a Go duration Kargo accepts, e.g. {@code 168h} for {@code 7d}. */

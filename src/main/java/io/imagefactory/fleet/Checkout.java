@@ -114,7 +114,8 @@ public final class Checkout {
     // Parsing is CPU-bound and independent per file; results are re-ordered by file name.
     return files.parallelStream().map(f -> {
       String file = dir + "/" + f.getFileName();
-      String name = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+      String fileName = f.getFileName().toString();
+      String name = fileName.substring(0, fileName.length() - ".yaml".length()); // list() keeps *.yaml only
       List<Problem> problems = new ArrayList<>();
       if (!Checks.isDnsLabel(name)) {
         problems.add(Problem.error(file, 0, 0, "\"" + name + "\" is not an image name",
@@ -166,6 +167,9 @@ public final class Checkout {
   private static String read(Path path, String display) {
     try {
       byte[] bytes = Files.readAllBytes(path);
+      if (isAscii(bytes)) {
+        return new String(bytes, StandardCharsets.US_ASCII); // what the strict decoder gives, without its buffers
+      }
       return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new InvalidInputException(display, "is not UTF-8 text", "save the file as UTF-8", e);
@@ -175,5 +179,14 @@ public final class Checkout {
       throw new ExternalFailureException("Tried to read " + display + " but failed: " + e,
           "check that the file is readable", e);
     }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -15,7 +15,8 @@ final class Tree {
     if (keysAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("keys and values must come in pairs");
     }
-    Map<String, Object> m = new LinkedHashMap<>();
+    // sized for its entries: most maps here hold two or three, and a default table holds 16
+    Map<String, Object> m = new LinkedHashMap<>(keysAndValues.length, 1f);
     for (int i = 0; i < keysAndValues.length; i += 2) {
       Object value = keysAndValues[i + 1];
       if (value != null && !(value instanceof List<?> l && l.isEmpty())) {

@@ -8,7 +8,6 @@ import io.imagefactory.image.ImageReference;
 import io.imagefactory.yaml.MapReader;
 import io.imagefactory.yaml.YamlReader;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -132,11 +131,11 @@ public final class StateReader {
     if (text == null) {
       return null;
     }
-    if (!Checks.isTimestamp(text)) {
+    Instant instant = Checks.timestamp(text);
+    if (instant == null) {
       r.error(key, key + " \"" + text + "\" is not a timestamp", "write RFC 3339 in UTC, e.g. 2024-12-04T10:00:00Z");
-      return null;
     }
-    return OffsetDateTime.parse(text).toInstant();
+    return instant;
   }
 
   private static String oneOf(MapReader r, String key, List<String> allowed) {

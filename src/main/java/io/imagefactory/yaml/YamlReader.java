@@ -8,12 +8,9 @@ import io.imagefactory.yaml.YamlNode.ScalarType;
 import io.imagefactory.yaml.YamlNode.Sequence;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -23,13 +20,16 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads YAML text into {@link YamlNode}s with positions, safely.
  *
- * <p>Only SnakeYAML's composer runs: it builds a node graph and never instantiates a Java type a
- * document names, so {@code !!java.net.URL} and friends are inert. Alias expansion is bounded.
+ * <p>Plain block-style text, what our files hold, is read by {@link BlockYamlReader}; anything
+ * else, including every syntax error, by SnakeYAML. Of SnakeYAML only the composer runs: it
+ * builds a node graph and never instantiates a Java type a document names, so {@code
+ * !!java.net.URL} and friends are inert. Alias expansion is bounded.
  */
 public final class YamlReader {
   private static final int MAX_ALIASES = 50;
@@ -46,14 +46,20 @@ public final class YamlReader {
    * @throws YamlSyntaxException with the position when the text is not YAML
    */
   public static YamlNode read(String text, String file) {
+    YamlNode fast = BlockYamlReader.read(text);
+    return fast != null ? fast : readWithSnakeYaml(text, file);
+  }
+
+  /** {@link #read} without the fast path: what {@link BlockYamlReader} must agree with. */
+  static YamlNode readWithSnakeYaml(String text, String file) {
     try {
-      Iterator<Node> docs = yaml().composeAll(new StringReader(text)).iterator();
-      if (!docs.hasNext()) {
+      Composer docs = composer(text);
+      if (!docs.checkNode()) {
         return null;
       }
-      Node root = docs.next();
-      if (docs.hasNext()) {
-        Mark m = docs.next().getStartMark();
+      Node root = docs.getNode();
+      if (docs.checkNode()) {
+        Mark m = docs.getNode().getStartMark();
         throw new YamlSyntaxException(file, m.getLine() + 1, m.getColumn() + 1,
             "a second YAML document starts here",
             "keep one document per file: remove the '---' line and what follows, or merge it", null);
@@ -70,14 +76,19 @@ public final class YamlReader {
     }
   }
 
-  private static Yaml yaml() {
+  /**
+   * What {@code new Yaml(...).composeAll(text)} builds, without the constructor and representer a
+   * {@code Yaml} also makes: those cost more than composing a small state file, and a fleet has
+   * thousands.
+   */
+  private static Composer composer(String text) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowRecursiveKeys(false);
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setProcessComments(false);
-    DumperOptions dumper = new DumperOptions();
-    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+    return new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
+        KnownScalarResolver.SHARED, options);
   }
 
   private static YamlNode convert(Node node) {
@@ -105,10 +116,11 @@ public final class YamlReader {
   }
 
   private static ScalarType scalarType(ScalarNode s) {
-    if (!s.isPlain()) {
-      return ScalarType.STRING;
-    }
-    Tag tag = s.getTag();
+    return s.isPlain() ? plainType(s.getTag()) : ScalarType.STRING;
+  }
+
+  /** What a plain scalar SnakeYAML resolved to {@code tag} is. */
+  static ScalarType plainType(Tag tag) {
     if (Tag.NULL.equals(tag)) {
       return ScalarType.NULL;
     } else if (Tag.BOOL.equals(tag)) {

@@ -1,5 +1,6 @@
 package io.imagefactory.yaml;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,9 +13,13 @@ import java.util.regex.Pattern;
  * escaping {@code "} or {@code \}, double quotes else (and always for control characters).
  */
 final class YamlScalars {
-  // YAML 1.1 implicit types, as SnakeYAML's Resolver and go-yaml v2 resolve them.
-  private static final Pattern BOOL_11 = Pattern.compile(
-      "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+  // YAML 1.1 implicit types, as SnakeYAML's Resolver and go-yaml v2 resolve them. Bool, null and
+  // merge are finite sets of words: looked up, not matched, since keys such as "name" and "tag"
+  // would otherwise run a regular expression each time.
+  private static final Set<String> BOOL_NULL_MERGE_11 = Set.of(
+      "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE",
+      "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+      "~", "null", "Null", "NULL", "<<", "=");
   private static final Pattern INT_11 = Pattern.compile(
       "[-+]?0b_*[0-1]+[0-1_]*|[-+]?0_*[0-7]+[0-7_]*|[-+]?(?:0|[1-9][0-9_]*)"
           + "|[-+]?0x_*[0-9a-fA-F]+[0-9a-fA-F_]*|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
@@ -25,10 +30,12 @@ final class YamlScalars {
       "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
           + "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9]"
           + "(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?");
-  private static final Pattern NULL_OR_SPECIAL = Pattern.compile("~|null|Null|NULL|<<|=");
   // YAML 1.2 core schema additions (octal 0o17, exponent without a dot).
   private static final Pattern NUMBER_12 = Pattern.compile(
       "[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?");
+
+  // Every character the number and timestamp patterns accept.
+  private static final String NUMBER_CHARS = "0123456789+-._:abcdefABCDEFxXoOiInNtTZ \t";
 
   private YamlScalars() {}
 
@@ -134,13 +141,32 @@ final class YamlScalars {
     if (!candidate) {
       return false;
     }
-    return BOOL_11.matcher(s).matches()
-        || NULL_OR_SPECIAL.matcher(s).matches()
-        || INT_11.matcher(s).matches()
-        || FLOAT_11.matcher(s).matches()
-        || TIMESTAMP_11.matcher(s).matches()
-        || NUMBER_12.matcher(s).matches();
+    // The patterns only run where they could match: they cost most of the writer's time, and a
+    // fleet's YAML has millions of scalars (names, keys, expressions) that no pattern matches.
+    if (BOOL_NULL_MERGE_11.contains(s)) {
+      return true;
+    }
+    return onlyNumberChars(s)
+        && (INT_11.matcher(s).matches()
+            || FLOAT_11.matcher(s).matches()
+            || TIMESTAMP_11.matcher(s).matches()
+            || NUMBER_12.matcher(s).matches());
   }
+
+  /**
+   * False when {@code s} has a character no number or timestamp pattern accepts; the set is the
+   * union of the characters those patterns name (signs, digits, hex, {@code 0b 0o 0x}, exponents,
+   * {@code .inf .nan}, {@code T t Z}, blanks).
+   */
+  private static boolean onlyNumberChars(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (NUMBER_CHARS.indexOf(s.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
 
   private static boolean isLiteralBlockSafe(String s) {
     if (s.indexOf('\n') < 0) {

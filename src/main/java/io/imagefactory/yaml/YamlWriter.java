@@ -1,7 +1,9 @@
 package io.imagefactory.yaml;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Writes a tree of maps, lists and scalars as block-style YAML, exactly and fast.
@@ -41,19 +43,20 @@ public final class YamlWriter {
   }
 
   private static void writeMap(Map<?, ?> map, int indent, StringBuilder out) {
-    boolean first = true;
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      if (e.getValue() == null) {
-        continue;
+    // forEach rather than entrySet(): an unmodifiable map wraps every entry it iterates, and
+    // generated documents are millions of entries
+    int[] written = {0};
+    map.forEach((key, value) -> {
+      if (value == null) {
+        return;
       }
-      if (!first) {
+      if (written[0]++ > 0) {
         indent(indent, out);
       }
-      first = false;
-      writeKey(String.valueOf(e.getKey()), out);
-      writeValueAfterKey(e.getValue(), indent, out);
-    }
-    if (first) {
+      writeKey(String.valueOf(key), out);
+      writeValueAfterKey(value, indent, out);
+    });
+    if (written[0] == 0) {
       // Every value was null: an empty map still needs a value on the line.
       out.append("{}\n");
     }
@@ -76,12 +79,13 @@ public final class YamlWriter {
   }
 
   private static void writeList(List<?> list, int indent, StringBuilder out) {
-    boolean first = true;
-    for (Object item : list) {
-      if (!first) {
+    int size = list.size();
+    Iterator<?> items = list instanceof RandomAccess ? null : list.iterator();
+    for (int i = 0; i < size; i++) {
+      Object item = items == null ? list.get(i) : items.next(); // no iterator for array-backed lists
+      if (i > 0) {
         indent(indent, out);
       }
-      first = false;
       out.append("- ");
       if (item instanceof Map<?, ?> map && hasEntries(map)) {
         writeMap(map, indent + INDENT, out);
@@ -120,12 +124,12 @@ public final class YamlWriter {
   }
 
   private static boolean hasEntries(Map<?, ?> map) {
-    for (Object v : map.values()) {
-      if (v != null) {
-        return true;
-      }
+    if (map.isEmpty()) {
+      return false;
     }
-    return false;
+    boolean[] any = {false}; // forEach, for the reason writeMap gives
+    map.forEach((key, value) -> any[0] |= value != null);
+    return any[0];
   }
 
   private static void indent(int indent, StringBuilder out) {
