@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.testing.Fixtures;
 import io.imagefactory.testing.KargoConformance;
-import io.imagefactory.testing.SyntheticFleet;
+import io.imagefactory.testing.OddFleet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class CrdConformanceTest {
 
   @Test
   void syntheticFleetOfTwoHundredOddImagesConforms() {
-    String yaml = LifecycleTransitionsTest.generate(SyntheticFleet.write(tmp, 200), new ArrayList<>());
+    String yaml = LifecycleTransitionsTest.generate(OddFleet.write(tmp, 200), new ArrayList<>());
     assertThat(KargoConformance.parse(yaml)).hasSizeGreaterThan(400);
     assertConforms(yaml);
   }

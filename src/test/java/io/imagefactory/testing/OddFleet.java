@@ -19,7 +19,7 @@ import java.util.TreeSet;
  *
  * <p>Deterministic: the same size gives the same files.
  */
-public final class SyntheticFleet {
+public final class OddFleet {
   private static final List<String> ODD_NAMES = List.of("a", "x" + "-y".repeat(31), "123", "yes", "null",
       "true", "on", "0123", "1e3", "a--b", "n", "z".repeat(63));
   private static final List<String> REGISTRIES = List.of("docker.io", "ghcr.io", "registry.gitlab.com",
@@ -38,11 +38,11 @@ public final class SyntheticFleet {
   private final List<String> external = new ArrayList<>();
   private final List<String> managed = new ArrayList<>();
 
-  private SyntheticFleet() {}
+  private OddFleet() {}
 
   /** Writes a fleet of {@code size} enrolled images (plus their base images) under {@code root}. */
   public static Path write(Path root, int size) {
-    SyntheticFleet fleet = new SyntheticFleet();
+    OddFleet fleet = new OddFleet();
     for (int b = 0; b < size / 4; b++) {
       String tag = TAGS.get(b % TAGS.size()).toLowerCase().replaceAll("[^a-z0-9]+", "-");
       fleet.bases.add(("base-" + b + "-" + tag.substring(0, Math.min(40, tag.length()))).replaceAll("-+$", ""));
@@ -200,16 +200,16 @@ public final class SyntheticFleet {
         .append('\n').toString();
   }
 
-  private SyntheticFleet field(String key, String value) {
+  private OddFleet field(String key, String value) {
     return plain(key, q(value));
   }
 
-  private SyntheticFleet plain(String key, String value) {
+  private OddFleet plain(String key, String value) {
     images.append("\n  ").append(key).append(": ").append(value);
     return this;
   }
 
-  private SyntheticFleet list(String key, String... values) {
+  private OddFleet list(String key, String... values) {
     images.append("\n  ").append(key).append(':').append(items(List.of(values), "    "));
     return this;
   }
