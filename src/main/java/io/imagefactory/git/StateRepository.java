@@ -34,9 +34,15 @@ public final class StateRepository implements AutoCloseable {
   /** Who commits state changes. */
   public static final PersonIdent BOT = new PersonIdent("Image Factory Bot", "image-factory-bot@users.noreply.invalid");
   private static final Logger log = LoggerFactory.getLogger(StateRepository.class);
-  private static final int ATTEMPTS = 12;
-  private static final long BACKOFF_MS = 100;
-  private static final long MAX_BACKOFF_MS = 3_000;
+  /**
+   * How long a job keeps trying after lost races. Each round of a race has one winner, so N jobs
+   * that finish together need up to N attempts (8 needed 7 here): a time bound serves any fleet
+   * where a count would fail the slowest job of a large wave. Well inside the 15 minutes the
+   * AnalysisTemplate gives a Job.
+   */
+  private static final Duration RETRY_WINDOW = Duration.ofMinutes(5);
+  private static final long BACKOFF_MS = 50;
+  private static final long MAX_BACKOFF_MS = 1_000;
 
   private final Git git;
   private final String url;
@@ -91,7 +97,8 @@ public final class StateRepository implements AutoCloseable {
    *     message, or empty when there is nothing to record; it runs again after each lost race
    */
   public Outcome commitAndPush(Function<Path, Optional<String>> change) {
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    long deadline = System.nanoTime() + RETRY_WINDOW.toNanos();
+    for (int attempt = 1; ; attempt++) {
       Optional<String> message = change.apply(root());
       if (message.isEmpty() || !stageAll()) {
         return new Outcome(false, head(), attempt);
@@ -102,12 +109,15 @@ public final class StateRepository implements AutoCloseable {
         log.info("pushed {} to {} ({} attempt(s))", commit.getName(), url, attempt);
         return new Outcome(true, commit.getName(), attempt);
       }
-      log.info("push to {} rejected ({}), attempt {} of {}; fetching and recomputing", url, status, attempt, ATTEMPTS);
+      if (System.nanoTime() > deadline) {
+        throw new ExternalFailureException("Tried to push to " + url + " " + attempt + " times in "
+            + RETRY_WINDOW.toMinutes() + " minutes but other jobs kept pushing first",
+            "run the job again; if this persists, the branch may be protected against the bot", null);
+      }
+      log.info("push to {} rejected ({}), attempt {}; fetching and recomputing", url, status, attempt);
       sleep(attempt);
       resetToRemote();
     }
-    throw new ExternalFailureException("Tried to push to " + url + " " + ATTEMPTS + " times but other jobs kept pushing first",
-        "run the job again; if this persists, the branch may be protected against the bot", null);
   }
 
   private boolean stageAll() {
@@ -174,10 +184,15 @@ public final class StateRepository implements AutoCloseable {
     }
   }
 
+  /**
+   * "Full jitter" backoff: a random wait up to a cap that doubles per attempt. Jobs that lost a
+   * race spread out at once instead of retrying in step, and the wait stays short: a fetch and a
+   * new decision already take a round trip, and the winner of each round has moved on.
+   */
   private void sleep(int attempt) {
     long cap = Math.min(MAX_BACKOFF_MS, BACKOFF_MS << Math.min(attempt, 10));
     try {
-      Thread.sleep(Duration.ofMillis(cap / 2 + (long) (jitter.nextDouble() * cap / 2)).toMillis());
+      Thread.sleep(Duration.ofMillis((long) (jitter.nextDouble() * cap)).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ImageFactoryException("interrupted while waiting to retry a push", "run the job again", e);
