@@ -29,6 +29,8 @@ public final class AnalyzeBenchmark {
   private static final String DIGEST = "sha256:" + "cd".repeat(32);
 
   public static void main(String[] args) throws Exception {
+    // As Main does without --verbose: the in-process runs would log every push otherwise.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     int images = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     Path tmp = Files.createTempDirectory("analyze-bench-");
     String state = fleet(tmp, images);

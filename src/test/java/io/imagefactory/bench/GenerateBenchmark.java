@@ -21,7 +21,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *
  * <p>Writes a {@link SyntheticFleet} (default 10,000 enrolled and 2,000 base images) to a
  * temporary checkout, then runs {@code java -jar target/image-factory.jar generate --root DIR}
- * as a child process {@code cli-runs} times (dist/ deleted before each, so every run writes it),
+ * and {@code bin/image-factory generate --root DIR} (the same jar with the wrapper's JVM flags),
+ * interleaved, as child processes {@code cli-runs} times each (dist/ deleted before each run, so
+ * every run writes it),
  * and {@link Cdk8sSynth} as a child JVM {@code cdk8s-runs} times (its memory includes jsii's node
  * processes). Checks that both wrote the same documents, in the same order, and prints a table.
  *
@@ -29,6 +31,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class GenerateBenchmark {
   private static final Path JAR = Path.of("target/image-factory.jar");
+  private static final Path WRAPPER = Path.of("bin/image-factory");
 
   private GenerateBenchmark() {}
 
@@ -43,9 +46,13 @@ public final class GenerateBenchmark {
       SyntheticFleet.Written written = SyntheticFleet.write(fleet, new SyntheticFleet.Shape(enrolled, bases, 1));
       double load = loadAverage();
       List<ChildRun> cli = new ArrayList<>();
+      List<ChildRun> wrapper = new ArrayList<>();
       for (int i = 0; i < cliRuns; i++) {
+        // Interleaved, so that a slow minute of the machine hits both alike.
         Files.deleteIfExists(fleet.resolve(Layout.DIST_FILE));
         cli.add(ChildRun.of(List.of(java(), "-jar", JAR.toString(), "generate", "--root", fleet.toString()), Map.of()));
+        Files.deleteIfExists(fleet.resolve(Layout.DIST_FILE));
+        wrapper.add(ChildRun.of(List.of(WRAPPER.toString(), "generate", "--root", fleet.toString()), Map.of()));
       }
       String cliYaml = Files.readString(fleet.resolve(Layout.DIST_FILE));
       List<ChildRun> cdk8s = new ArrayList<>();
@@ -56,7 +63,7 @@ public final class GenerateBenchmark {
             Map.of("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")));
       }
       String cdk8sYaml = cdk8sRuns == 0 ? null : Files.readString(out.resolve("image-factory.k8s.yaml"));
-      report(written, cliYaml, cli, cdk8s, load);
+      report(written, cliYaml, cli, wrapper, cdk8s, load);
       if (cdk8sYaml != null) {
         System.out.println("same documents in the same order: " + sameDocuments(cliYaml, cdk8sYaml));
       }
@@ -65,8 +72,8 @@ public final class GenerateBenchmark {
     }
   }
 
-  private static void report(SyntheticFleet.Written w, String yaml, List<ChildRun> cli, List<ChildRun> cdk8s,
-      double load) {
+  private static void report(SyntheticFleet.Written w, String yaml, List<ChildRun> cli, List<ChildRun> wrapper,
+      List<ChildRun> cdk8s, double load) {
     long docs = yaml.lines().filter("---"::equals).count(); // literal blocks are indented: no "---" line
     System.out.printf("fleet: %,d enrolled (%,d managed, %,d external), %,d base images: %,d state files,"
         + " %,d documents, %.1f MB of YAML%n", w.managed() + w.external(), w.managed(), w.external(),
@@ -78,14 +85,20 @@ public final class GenerateBenchmark {
     System.out.println();
     System.out.printf("%-34s %5s %12s %10s %14s%n", "path", "runs", "median wall", "min wall", "median peak");
     row("image-factory generate (java -jar)", cli, ChildRun::peakKb);
+    row("bin/image-factory generate", wrapper, ChildRun::peakKb);
     if (!cdk8s.isEmpty()) {
       row("cdk8s ImageFactoryChart synth", cdk8s, GenerateBenchmark::cdk8sPeakKb);
       System.out.println("  phases of the last cdk8s run: " + line(cdk8s.get(cdk8s.size() - 1).out(), Cdk8sSynth.PHASES)
           + "; " + line(cdk8s.get(cdk8s.size() - 1).out(), Cdk8sSynth.PEAK));
-      System.out.printf("ratio cdk8s / CLI: %.1fx wall (median), %.1fx peak memory%n",
-          median(cdk8s, ChildRun::seconds) / median(cli, ChildRun::seconds),
-          median(cdk8s, r -> (double) cdk8sPeakKb(r)) / median(cli, r -> (double) r.peakKb()));
+      ratio("java -jar", cdk8s, cli);
+      ratio("bin/image-factory", cdk8s, wrapper);
     }
+  }
+
+  private static void ratio(String name, List<ChildRun> cdk8s, List<ChildRun> cli) {
+    System.out.printf("ratio cdk8s / %s: %.1fx wall (median), %.1fx peak memory%n", name,
+        median(cdk8s, ChildRun::seconds) / median(cli, ChildRun::seconds),
+        median(cdk8s, r -> (double) cdk8sPeakKb(r)) / median(cli, r -> (double) r.peakKb()));
   }
 
   private static void row(String name, List<ChildRun> runs, ToLongFunction<ChildRun> peak) {
