@@ -1,6 +1,5 @@
 package io.imagefactory.dockerfile;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,48 +87,6 @@ final class ShellLexer {
 
   private record Part(String text, List<String> words) {}
 
-  /** Words being built: spaces split words, except inside quotes and escapes. */
-  private static final class Words {
-    private final StringBuilder word = new StringBuilder();
-    private final List<String> words = new ArrayList<>();
-    private boolean inWord;
-
-    void addChar(int c) {
-      if (GoText.isSpace(c) && inWord) {
-        if (word.length() != 0) {
-          words.add(word.toString());
-          word.setLength(0);
-          inWord = false;
-        }
-      } else if (!GoText.isSpace(c)) {
-        addRawChar(c);
-      }
-    }
-
-    void addRawChar(int c) {
-      word.appendCodePoint(c);
-      inWord = true;
-    }
-
-    void addString(String s) {
-      s.codePoints().forEach(this::addChar);
-    }
-
-    void addRawString(String s) {
-      word.append(s);
-      inWord = true;
-    }
-
-    List<String> get() {
-      if (word.length() > 0) {
-        words.add(word.toString());
-        word.setLength(0);
-        inWord = false;
-      }
-      return words;
-    }
-  }
-
   /** One expansion: a cursor over the word's code points. */
   private final class Run {
     private final int[] cps;
@@ -154,7 +111,7 @@ final class ShellLexer {
 
     Part processStopOn(Set<Integer> stops, boolean raw) {
       StringBuilder result = new StringBuilder();
-      Words words = new Words();
+      ShellWords words = new ShellWords();
       while (peek() != EOF) {
         int ch = peek();
         if (stops.contains(ch)) {
