@@ -59,9 +59,9 @@ public final class AnalyzeBenchmark {
 
     System.out.printf("fleet: %d managed images, each with its own source repository (file://)%n", images);
     System.out.printf("analyze, one image, new JVM (java -jar): median %.0f ms, min %.0f ms over %d runs%n",
-        median(job) / 1e6, min(job) / 1e6, ROUNDS);
+        Timings.median(job) / 1e6, min(job) / 1e6, ROUNDS);
     System.out.printf("analyze, one image, warm JVM:            median %.0f ms, min %.0f ms over %d runs%n",
-        median(warmNs) / 1e6, min(warmNs) / 1e6, ROUNDS);
+        Timings.median(warmNs) / 1e6, min(warmNs) / 1e6, ROUNDS);
     System.out.printf("8 analyses started at once (8 JVMs, one remote): %.1f s until all pushed%n", concurrent / 1e9);
     System.out.printf("analyze --all (%d images, one commit), warm JVM: %.1f s%n", images, all / 1e9);
   }
@@ -141,12 +141,6 @@ public final class AnalyzeBenchmark {
     if (cmd.execute(args) != 0) {
       throw new IllegalStateException(String.join(" ", args) + " failed:\n" + out);
     }
-  }
-
-  private static long median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
   }
 
   private static long min(long[] values) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -50,8 +49,8 @@ public final class DockerfileParseBenchmark {
     }
     System.out.printf("corpus: %d Dockerfiles, %,d bytes; %,d Dockerfiles per round, %d rounds after %d warm-up%n",
         corpus.size(), bytes, files, ROUNDS, WARMUP);
-    print("parse  ", median(parseNs), files, bytes * passes);
-    print("analyze", median(analyzeNs), files, bytes * passes);
+    print("parse  ", Timings.median(parseNs), files, bytes * passes);
+    print("analyze", Timings.median(analyzeNs), files, bytes * passes);
     System.out.println("(checksum " + sink + ")");
   }
 
@@ -97,9 +96,4 @@ public final class DockerfileParseBenchmark {
         what, ns / 1e6, files / seconds, bytes / seconds / 1e6, ns / 1e3 / files);
   }
 
-  private static long median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
-  }
 }

@@ -12,7 +12,6 @@ import io.imagefactory.kargo.Manifest;
 import io.imagefactory.yaml.YamlWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -57,8 +56,8 @@ public final class YamlWriterBenchmark {
       jackson(jackson, trees);
       jacksonNs[r] = System.nanoTime() - t0;
     }
-    double o = median(oursNs) / 1e6;
-    double j = median(jacksonNs) / 1e6;
+    double o = Timings.median(oursNs) / 1e6;
+    double j = Timings.median(jacksonNs) / 1e6;
     System.out.printf("documents: %d (%.1f MB of YAML)%n", trees.size(), ours.length() / 1e6);
     System.out.printf("YamlWriter:   median %.0f ms over %d rounds%n", o, ROUNDS);
     System.out.printf("Jackson YAML: median %.0f ms over %d rounds%n", j, ROUNDS);
@@ -133,9 +132,4 @@ public final class YamlWriterBenchmark {
     }
   }
 
-  private static long median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
-  }
 }
