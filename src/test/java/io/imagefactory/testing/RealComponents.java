@@ -1,12 +1,10 @@
 package io.imagefactory.testing;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds the real programs tests run against. Without one, a test fails under CI (the env var
@@ -17,19 +15,11 @@ public final class RealComponents {
 
   /** The path of {@code program} on PATH; fails or skips when it is missing. */
   public static Path require(String program, String installHint) {
-    Optional<Path> found = find(program);
-    if (found.isPresent()) {
-      return found.get();
-    }
-    String message = program + " is not on PATH: " + installHint;
-    if (System.getenv("CI") != null) {
-      fail(message + " (CI is set, so this test must not be skipped)");
-    }
-    assumeTrue(false, message);
-    throw new IllegalStateException("unreachable");
+    return onPath(program).orElseGet(() -> missing(program + " is not on PATH: " + installHint));
   }
 
-  private static Optional<Path> find(String program) {
+  /** The executable {@code program} in a directory of PATH, if there is one. */
+  public static Optional<Path> onPath(String program) {
     String path = System.getenv().getOrDefault("PATH", "");
     for (String dir : path.split(File.pathSeparator)) {
       Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
@@ -38,5 +28,19 @@ public final class RealComponents {
       }
     }
     return Optional.empty();
+  }
+
+  /** Fails the calling test when {@code CI} is set, else skips it; {@code message} says what to install. */
+  public static <T> T missing(String message) {
+    return missing(message, System.getenv("CI") != null);
+  }
+
+  /** {@link #missing(String)} with {@code ci} given, so that both outcomes can be tested. */
+  public static <T> T missing(String message, boolean ci) {
+    if (ci) {
+      throw new IllegalStateException(message + " (CI is set, so this test must not be skipped)");
+    }
+    Assumptions.abort(message);
+    throw new IllegalStateException("unreachable: abort throws");
   }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real OCI registry for tests: Debian's {@code docker-registry} (CNCF distribution 2.8) serving
@@ -73,10 +72,7 @@ public final class Registry implements AutoCloseable {
     }
     String message = binary + " is missing; install it with: "
         + "apt-get install -y --no-install-recommends docker-registry (.ci/run does)";
-    if (ci) {
-      throw new IllegalStateException(message);
-    }
-    Assumptions.abort(message);
+    RealComponents.missing(message, ci);
   }
 
   private static Path writeConfig(Path dir) throws IOException {
