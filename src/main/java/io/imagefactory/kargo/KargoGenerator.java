@@ -110,9 +110,7 @@ public final class KargoGenerator {
         out.add(Warehouses.of(image.name(), s.project(), s.warehouseInterval(),
             image.enrollment().repoUrl(), image.enrollment().tags().withDefaultStrategy(Warehouses.BUILDS_DEFAULT)));
         out.add(Stages.analyze(image, s));
-        if (!Stages.rebuildTriggers(image, fleet).isEmpty()) {
-          out.add(Stages.rebuild(image, fleet));
-        }
+        Stages.rebuild(image, fleet).ifPresent(out::add);
       } else if (Warehouses.isGeneratedFor(image)) {
         out.add(Warehouses.of(image.name(), s.project(), s.warehouseInterval(), image.repoURL(),
             image.watch().withDefaultStrategy(SelectionStrategy.LEXICAL)));

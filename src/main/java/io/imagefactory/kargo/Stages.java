@@ -6,6 +6,7 @@ import io.imagefactory.fleet.FleetImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The three kinds of Stage.
@@ -37,17 +38,18 @@ final class Stages {
   }
 
   /**
-   * The base images of managed {@code image} whose updates can trigger its rebuild: those with a
-   * Warehouse. A Stage requesting Freight from a Warehouse that does not exist never gets any.
+   * The rebuild Stage of managed {@code image}, requesting Freight from each base image with a
+   * Warehouse; none when no base has one (a Stage requesting Freight from a Warehouse that does
+   * not exist never gets any, and a base pinned by digest alone has no tag to watch).
    */
-  static List<FleetImage> rebuildTriggers(FleetImage image, Fleet fleet) {
-    return image.baseImages().stream().map(fleet::image).filter(Warehouses::isGeneratedFor).toList();
-  }
-
-  /** The rebuild Stage of {@code image}; call only when {@link #rebuildTriggers} is not empty. */
-  static Manifest rebuild(FleetImage image, Fleet fleet) {
+  static Optional<Manifest> rebuild(FleetImage image, Fleet fleet) {
+    List<FleetImage> triggers =
+        image.baseImages().stream().map(fleet::image).filter(Warehouses::isGeneratedFor).toList();
+    if (triggers.isEmpty()) {
+      return Optional.empty();
+    }
     List<Object> requested = new ArrayList<>();
-    for (FleetImage base : rebuildTriggers(image, fleet)) {
+    for (FleetImage base : triggers) {
       String upstream = base.isManaged()
           ? KargoNames.prefixed(KargoNames.ANALYZE, base.name())
           : KargoNames.prefixed(KargoNames.OBSERVE, base.name());
@@ -58,13 +60,13 @@ final class Stages {
               "requiredSoakTime", image.enrollment().rebuildDelay().goDuration())));
     }
     String name = KargoNames.prefixed(KargoNames.REBUILD, image.name());
-    return Kinds.manifest(Kinds.KARGO, "Stage", name, fleet.settings().project(),
+    return Optional.of(Kinds.manifest(Kinds.KARGO, "Stage", name, fleet.settings().project(),
         Labels.forStage(image.name(), "rebuild", image.enrollment().autoRebuild()),
         "spec", Tree.map(
             "vars", Tree.list(Tree.nameValue("image", image.name())),
             "requestedFreight", requested,
             "promotionTemplate", Tree.map("spec", Tree.map("steps",
-                Tree.list(RebuildTriggers.step(image.enrollment().source(), fleet.settings()))))));
+                Tree.list(RebuildTriggers.step(image.enrollment().source(), fleet.settings())))))));
   }
 
   private static Manifest verifying(FleetImage image, String prefix, String role, String template,
