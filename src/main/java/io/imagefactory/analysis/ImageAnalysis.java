@@ -1,8 +1,8 @@
 package io.imagefactory.analysis;
 
 import io.imagefactory.config.ImageEnrollment;
-import io.imagefactory.config.SelectionStrategy;
-import io.imagefactory.config.TagPolicy;
+import io.imagefactory.tags.SelectionStrategy;
+import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.state.BaseImageState;

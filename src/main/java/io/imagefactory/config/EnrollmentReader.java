@@ -1,5 +1,7 @@
 package io.imagefactory.config;
 
+import io.imagefactory.tags.SelectionStrategy;
+import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.Problem;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.yaml.MapReader;

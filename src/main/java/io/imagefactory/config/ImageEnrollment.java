@@ -1,5 +1,7 @@
 package io.imagefactory.config;
 
+import io.imagefactory.tags.TagPolicy;
+
 /**
  * One entry of images.yaml: a managed image (has a {@link Source}) or an external one (watched).
  *

@@ -1,7 +1,7 @@
 package io.imagefactory.fleet;
 
 import io.imagefactory.config.ImageEnrollment;
-import io.imagefactory.config.TagPolicy;
+import io.imagefactory.tags.TagPolicy;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package io.imagefactory.fleet;
 import io.imagefactory.Layout;
 import io.imagefactory.Problem;
 import io.imagefactory.config.ImageEnrollment;
-import io.imagefactory.config.TagPolicy;
+import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.fleet.FleetImage.Kind;
 import io.imagefactory.state.BaseImageState;
 import io.imagefactory.state.ImageState;

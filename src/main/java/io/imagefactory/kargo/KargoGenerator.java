@@ -1,6 +1,6 @@
 package io.imagefactory.kargo;
 
-import io.imagefactory.config.SelectionStrategy;
+import io.imagefactory.tags.SelectionStrategy;
 import io.imagefactory.config.Settings;
 import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetImage;

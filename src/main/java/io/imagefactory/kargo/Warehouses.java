@@ -1,8 +1,8 @@
 package io.imagefactory.kargo;
 
 import io.imagefactory.config.Checks;
-import io.imagefactory.config.SelectionStrategy;
-import io.imagefactory.config.TagPolicy;
+import io.imagefactory.tags.SelectionStrategy;
+import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.fleet.FleetImage;
 import java.util.List;
 import java.util.Map;

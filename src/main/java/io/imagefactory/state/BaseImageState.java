@@ -1,6 +1,6 @@
 package io.imagefactory.state;
 
-import io.imagefactory.config.TagPolicy;
+import io.imagefactory.tags.TagPolicy;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.imagefactory.state;
 
 import io.imagefactory.Problem;
 import io.imagefactory.config.Checks;
-import io.imagefactory.config.TagPolicy;
+import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.config.TagPolicyReader;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.yaml.MapReader;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Provider;
-import io.imagefactory.config.SelectionStrategy;
+import io.imagefactory.tags.SelectionStrategy;
 import io.imagefactory.config.Settings;
 import io.imagefactory.config.Source;
-import io.imagefactory.config.TagPolicy;
+import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.state.BaseImageState;

@@ -1,7 +1,7 @@
 package io.imagefactory.bench;
 
-import io.imagefactory.config.SelectionStrategy;
-import io.imagefactory.config.TagPolicy;
+import io.imagefactory.tags.SelectionStrategy;
+import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.state.EnrollmentSnapshot;
 import io.imagefactory.state.ImageState;
 import io.imagefactory.state.RebuildState;

@@ -1,5 +1,6 @@
 package io.imagefactory.config;
 
+import io.imagefactory.tags.SelectionStrategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

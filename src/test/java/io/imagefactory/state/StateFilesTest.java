@@ -3,7 +3,7 @@ package io.imagefactory.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.Problem;
-import io.imagefactory.config.SelectionStrategy;
+import io.imagefactory.tags.SelectionStrategy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

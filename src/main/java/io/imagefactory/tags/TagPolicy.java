@@ -1,4 +1,4 @@
-package io.imagefactory.config;
+package io.imagefactory.tags;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.imagefactory.config;
+package io.imagefactory.tags;
 
 /** How Kargo picks the newest image among the tags it may consider ({@code imageSelectionStrategy}). */
 public enum SelectionStrategy {
