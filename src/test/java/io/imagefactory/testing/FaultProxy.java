@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * in flight.
  */
 public final class FaultProxy implements AutoCloseable {
-  /** A request as the proxy saw it. */
-  public record Seen(String method, String path, String authorization, int clientPort) {}
+  /** A request as the proxy saw it, and when ({@link System#nanoTime()}). */
+  public record Seen(String method, String path, String authorization, int clientPort, long nanos) {}
 
   /** What to do with one request. */
   @FunctionalInterface
@@ -117,7 +117,7 @@ public final class FaultProxy implements AutoCloseable {
       String path = exchange.getRequestURI().getRawPath()
           + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
       seen.add(new Seen(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
-          exchange.getRemoteAddress().getPort()));
+          exchange.getRemoteAddress().getPort(), System.nanoTime()));
       handlerFor(exchange.getRequestMethod(), path).handle(exchange, this);
     } finally {
       inFlight.decrementAndGet();
