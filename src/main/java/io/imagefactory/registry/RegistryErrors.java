@@ -115,6 +115,9 @@ final class RegistryErrors {
   }
 
   private static String where(RegistryRequest req, Endpoint at) {
+    if (req.operation().equals("token")) {
+      return "the token service " + Transport.origin(at.base());
+    }
     if (at.mirror()) {
       return "the mirror " + Transport.origin(at.base());
     }

@@ -99,7 +99,9 @@ final class Transport {
       // HttpRequest.timeout covers the wait for headers; this bounds a body that stalls as well
       CompletableFuture.delayedExecutor(requestTimeout.toMillis(), TimeUnit.MILLISECONDS, executor)
           .execute(() -> sent.cancel(true));
-      return sent.handle((response, error) -> {
+      // continue on the client's threads: the JDK completes sendAsync on the common pool, which on
+      // a machine of one or two cores is a new thread per response
+      return sent.handleAsync((response, error) -> {
         limiter.release();
         if (error != null) {
           throw new CompletionException(timeoutIfCancelled(error));
@@ -107,7 +109,7 @@ final class Transport {
         log.debug("{} {} -> {} ({} ms)", out.method(), withoutQuery(out.uri()), response.statusCode(),
             (System.nanoTime() - start) / 1_000_000);
         return new RegistryResponse(response.statusCode(), response.headers(), response.body(), out.uri());
-      });
+      }, executor);
     });
   }
 

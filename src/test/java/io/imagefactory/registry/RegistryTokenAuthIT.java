@@ -139,7 +139,7 @@ class RegistryTokenAuthIT {
           .isInstanceOfSatisfying(RegistryException.class,
               e -> assertThat(e.failure()).isEqualTo(RegistryException.Failure.UNAUTHORIZED))
           .hasMessageContaining("get a token for repository:acme/app:pull from " + tokens.realm().replace("/token", ""))
-          .hasMessageContaining("answered 401");
+          .hasMessageContaining("the token service " + tokens.realm().replace("/token", "") + " answered 401 UNAUTHORIZED (bad credentials)");
     }
   }
 
