@@ -40,10 +40,12 @@ public final class Credential {
     return new Credential(Kind.IDENTITY_TOKEN, username, token, origin);
   }
 
+  /** How the secret is used. */
   public Kind kind() {
     return kind;
   }
 
+  /** The user name (for an identity token, what config.json or the helper gave, often {@code <token>}). */
   public String username() {
     return username;
   }

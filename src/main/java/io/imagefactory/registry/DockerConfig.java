@@ -42,7 +42,7 @@ record DockerConfig(Map<String, Entry> auths, Map<String, String> credHelpers, O
       throw new IllegalArgumentException("the file is not a JSON object");
     }
     Map<String, Entry> auths = new LinkedHashMap<>();
-    root.path("auths").fields().forEachRemaining(e -> auths.put(e.getKey(), entry(e.getKey(), e.getValue())));
+    root.path("auths").properties().forEach(e -> auths.put(e.getKey(), entry(e.getKey(), e.getValue())));
     return new DockerConfig(auths, Json.stringMap(root.get("credHelpers")), Json.text(root.get("credsStore")));
   }
 

@@ -260,6 +260,7 @@ public final class RegistryClient implements AutoCloseable {
       return this;
     }
 
+    /** A client with these settings; it starts its threads now. */
     public RegistryClient build() {
       return new RegistryClient(this);
     }

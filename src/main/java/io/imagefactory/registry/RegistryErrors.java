@@ -21,36 +21,48 @@ final class RegistryErrors {
   /** An answer whose status the request does not expect, after the retries it was worth. */
   static RegistryException status(RegistryRequest req, Endpoint at, RegistryResponse response, int attempts,
       String credentials) {
-    int status = response.status();
-    String answered = where(req, at) + " answered " + status + errorCode(response);
-    String tried = "Tried to " + req.description() + " but ";
+    Failure failure = failureOf(response.status(), req);
+    String tried = "Tried to " + req.description() + " but " + where(req, at) + " answered " + response.status()
+        + errorCode(response);
+    String message = switch (failure) {
+      case UNAUTHORIZED -> tried + " " + credentials;
+      case RATE_LIMITED, UNAVAILABLE -> attempts > 1 ? tried + " on all " + attempts + " attempts" : tried;
+      default -> tried;
+    };
+    return new RegistryException(failure, req.registry(), req.repository(), response.status(), message,
+        hint(failure, req, at), null);
+  }
+
+  private static Failure failureOf(int status, RegistryRequest req) {
+    boolean tagDelete = req.method().equals("DELETE") && !req.target().contains("sha256:");
     if (status == 401 || status == 403) {
-      return failure(Failure.UNAUTHORIZED, req, status, tried + answered + " " + credentials,
-          "check the credentials for " + at.registry() + " (a Docker config.json auths or credHelpers entry, or a Kargo"
-              + " Secret whose repoURL matches " + req.repositoryUrl() + ") and that they may " + req.action().actions()
-              + " " + req.repository());
+      return Failure.UNAUTHORIZED;
     }
     if (status == 404) {
-      return failure(Failure.NOT_FOUND, req, status, tried + answered,
-          "check that the repository " + req.repository() + " and the tag or digest exist on " + req.registry()
-              + "; a private repository also answers 404 to a client without credentials");
+      return Failure.NOT_FOUND;
     }
-    if (status == 405 || status == 400 && req.method().equals("DELETE") && !req.target().contains("sha256:")) {
-      return failure(Failure.UNSUPPORTED, req, status, tried + answered,
-          req.method().equals("DELETE")
-              ? "this registry deletes manifests by digest only (which removes every tag on the digest), or has deletes disabled"
-              : "this registry does not offer " + req.method() + " here");
+    if (status == 405 || status == 400 && tagDelete) {
+      return Failure.UNSUPPORTED;
     }
-    if (status == 429) {
-      return failure(Failure.RATE_LIMITED, req, status, tried + answered + " on all " + attempts + " attempts",
-          "wait and try again; authenticated clients get higher limits, so add credentials for " + at.registry());
-    }
-    if (status >= 500) {
-      return failure(Failure.UNAVAILABLE, req, status, tried + answered + " on all " + attempts + " attempts",
-          "the registry is failing; try again later, or check its status page");
-    }
-    return failure(Failure.REJECTED, req, status, tried + answered,
-        "the registry refused the request; the error code above says why");
+    return status == 429 ? Failure.RATE_LIMITED : status >= 500 ? Failure.UNAVAILABLE : Failure.REJECTED;
+  }
+
+  /** What to check, per failure: the one place these hints live. */
+  private static String hint(Failure failure, RegistryRequest req, Endpoint at) {
+    return switch (failure) {
+      case UNAUTHORIZED -> "check the credentials for " + at.registry() + " (a Docker config.json auths or credHelpers"
+          + " entry, or a Kargo Secret whose repoURL matches " + req.repositoryUrl() + ") and that they may "
+          + req.action().actions() + " " + req.repository();
+      case NOT_FOUND -> "check that the repository " + req.repository() + " and the tag or digest exist on "
+          + req.registry() + "; a private repository also answers 404 to a client without credentials";
+      case UNSUPPORTED -> req.method().equals("DELETE")
+          ? "this registry deletes manifests by digest only (which removes every tag on the digest), or has deletes disabled"
+          : "this registry does not offer " + req.method() + " here";
+      case RATE_LIMITED -> "wait and try again; authenticated clients get higher limits, so add credentials for "
+          + at.registry();
+      case UNAVAILABLE -> "the registry is failing; try again later, or check its status page";
+      default -> "the registry refused the request; the error code above says why";
+    };
   }
 
   /** No answer: a timeout, a refused connection, a failed TLS handshake. */
@@ -108,10 +120,6 @@ final class RegistryErrors {
         "Refused to send the credential from " + credential.origin() + " to " + Transport.origin(target)
             + " over plain HTTP",
         "serve " + registry + " over HTTPS (credentials go over plain HTTP only to localhost and 127.0.0.0/8)", null);
-  }
-
-  private static RegistryException failure(Failure failure, RegistryRequest req, int status, String message, String hint) {
-    return new RegistryException(failure, req.registry(), req.repository(), status, message, hint, null);
   }
 
   private static String where(RegistryRequest req, Endpoint at) {

@@ -101,16 +101,19 @@ final class Transport {
           .execute(() -> sent.cancel(true));
       // continue on the client's threads: the JDK completes sendAsync on the common pool, which on
       // a machine of one or two cores is a new thread per response
-      return sent.handleAsync((response, error) -> {
-        limiter.release();
-        if (error != null) {
-          throw new CompletionException(timeoutIfCancelled(error));
-        }
-        log.debug("{} {} -> {} ({} ms)", out.method(), withoutQuery(out.uri()), response.statusCode(),
-            (System.nanoTime() - start) / 1_000_000);
-        return new RegistryResponse(response.statusCode(), response.headers(), response.body(), out.uri());
-      }, executor);
+      return sent.handleAsync((response, error) -> received(out, limiter, start, response, error), executor);
     });
+  }
+
+  private RegistryResponse received(Outgoing out, HostLimiter limiter, long start, HttpResponse<byte[]> response,
+      Throwable error) {
+    limiter.release();
+    if (error != null) {
+      throw new CompletionException(timeoutIfCancelled(error));
+    }
+    log.debug("{} {} -> {} ({} ms)", out.method(), withoutQuery(out.uri()), response.statusCode(),
+        (System.nanoTime() - start) / 1_000_000);
+    return new RegistryResponse(response.statusCode(), response.headers(), response.body(), out.uri());
   }
 
   private HttpRequest request(Outgoing out) {
