@@ -23,7 +23,7 @@ final class Authenticator {
   private final Transport transport;
   private final CredentialSource credentials;
   private final Executor executor;
-  private final Tokens tokens;
+  private final BearerTokens tokens;
   private final Map<URI, CompletableFuture<Optional<Challenge>>> challenges = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Optional<Credential>>> found = new ConcurrentHashMap<>();
 
@@ -31,7 +31,7 @@ final class Authenticator {
     this.transport = transport;
     this.credentials = credentials;
     this.executor = executor;
-    this.tokens = new Tokens(transport, new TokenCache(clock), clock);
+    this.tokens = new BearerTokens(transport, new TokenCache(clock), clock);
   }
 
   /** The Authorization for {@code request} on {@code endpoint}; empty when anonymous. */

@@ -18,17 +18,7 @@ final class Json {
 
   /** Parses {@code bytes}; a syntax error becomes an {@link IllegalArgumentException} saying where. */
   static JsonNode read(byte[] bytes) {
-    try {
-      JsonNode node = MAPPER.readTree(bytes);
-      if (node == null) {
-        throw new IllegalArgumentException("the body is empty, not JSON");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the body is not valid JSON: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("the body cannot be read as JSON: " + e.getMessage(), e);
-    }
+    return parse(bytes, false);
   }
 
   /**
@@ -36,18 +26,24 @@ final class Json {
    * keeps no cause, since a parser's message quotes the text it choked on.
    */
   static JsonNode readSecrets(byte[] bytes) {
+    return parse(bytes, true);
+  }
+
+  private static JsonNode parse(byte[] bytes, boolean secret) {
+    String what = secret ? "the file" : "the body";
     try {
       JsonNode node = MAPPER.readTree(bytes);
       if (node == null) {
-        throw new IllegalArgumentException("the file is empty, not JSON");
+        throw new IllegalArgumentException(what + " is empty, not JSON");
       }
       return node;
     } catch (JsonProcessingException e) {
       var where = e.getLocation();
-      throw new IllegalArgumentException("the file is not valid JSON"
-          + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
+      String at = where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+      throw secret ? new IllegalArgumentException(what + " is not valid JSON" + at)
+          : new IllegalArgumentException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("the file cannot be read as JSON");
+      throw new IllegalArgumentException(what + " cannot be read as JSON");
     }
   }
 

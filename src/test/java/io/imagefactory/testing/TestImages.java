@@ -3,8 +3,6 @@ package io.imagefactory.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -152,14 +150,10 @@ public final class TestImages {
   }
 
   private static ObjectNode descriptor(String mediaType, String digest, long size) {
-    return JSON.createObjectNode().put("mediaType", mediaType).put("digest", digest).put("size", size);
+    return SeedImage.descriptor(mediaType, digest, size);
   }
 
   private static byte[] bytes(ObjectNode json) {
-    try {
-      return JSON.writeValueAsBytes(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SeedImage.bytes(json);
   }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * identity token is exchanged by {@code POST grant_type=refresh_token}. A token lives for its
  * {@code expires_in}, 60 s when the answer does not say.
  */
-final class Tokens {
+final class BearerTokens {
   static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
   static final String CLIENT_ID = "image-factory";
 
@@ -26,7 +26,7 @@ final class Tokens {
   private final TokenCache cache;
   private final Clock clock;
 
-  Tokens(Transport transport, TokenCache cache, Clock clock) {
+  BearerTokens(Transport transport, TokenCache cache, Clock clock) {
     this.transport = transport;
     this.cache = cache;
     this.clock = clock;
