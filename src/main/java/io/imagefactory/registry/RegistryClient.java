@@ -85,9 +85,17 @@ public final class RegistryClient implements AutoCloseable {
     return await(digestAsync(reference));
   }
 
-  /** The manifest or index {@code reference} points at, as served and checked against its digest. */
+  /**
+   * The manifest or index {@code reference} points at, as served and checked against its digest:
+   * children, subject, artifact type and annotations, and the bytes for a retag.
+   */
+  public CompletableFuture<Manifest> manifestAsync(ImageReference reference) {
+    return reader.manifest(reference, reference.digest() != null ? reference.digest() : reference.tag());
+  }
+
+  /** {@link #manifestAsync}, waiting for the answer. */
   public Manifest manifest(ImageReference reference) {
-    return await(reader.manifest(reference, reference.digest() != null ? reference.digest() : reference.tag()));
+    return await(manifestAsync(reference));
   }
 
   /** The blob {@code digest} of {@code repository}'s repository (its tag is ignored), checked against the digest. */
@@ -161,7 +169,7 @@ public final class RegistryClient implements AutoCloseable {
     return transport.counts();
   }
 
-  /** Stops the client's threads; requests still in flight fail. */
+  /** Stops the client's threads; wait for the requests in flight first, since they are abandoned. */
   @Override
   public void close() {
     executor.shutdownNow();
