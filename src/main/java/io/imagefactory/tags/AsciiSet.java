@@ -49,13 +49,16 @@ final class AsciiSet {
     return new AsciiSet(~low, ~high, true);
   }
 
-  /** This set with each ASCII letter's other case added, as {@code (?i)} matches. */
+  /**
+   * This set with each ASCII letter's other case added, as {@code (?i)} matches. k and s also fold
+   * to the Kelvin sign and the long s beyond ASCII, and back: a set that may hold those gains them.
+   */
   AsciiSet foldCase() {
     long upper = high & 0x07FFFFFE; // 'A'-'Z' are bits 1-26 of the high word
     long lower = high & (0x07FFFFFEL << 32); // 'a'-'z' are bits 33-58
-    // k and s also fold to the Kelvin sign and the long s, outside ASCII
     boolean ks = contains('k') || contains('K') || contains('s') || contains('S');
-    return new AsciiSet(low, high | upper << 32 | lower >>> 32, beyondAscii || ks);
+    AsciiSet folded = new AsciiSet(low, high | upper << 32 | lower >>> 32, beyondAscii || ks);
+    return beyondAscii ? folded.union(of('k')).union(of('K')).union(of('s')).union(of('S')) : folded;
   }
 
   boolean contains(int c) {
