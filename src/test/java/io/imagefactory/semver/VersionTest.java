@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class VersionTest {
@@ -94,5 +95,33 @@ class VersionTest {
         .satisfies(e -> assertThat(((InvalidVersionException) e).error()).isEqualTo(VersionError.INVALID_CHARACTERS));
     assertThatThrownBy(() -> Version.parseStrict("1.02.3"))
         .hasMessageContaining("version segment starts with 0");
+  }
+
+  @Test
+  void looseParsingSplitsTextAsMastermindsRegexDoes() {
+    // looseSemVerRegex of version.go, run by RE2J (Go's semantics): the hand-written reader must agree
+    com.google.re2j.Pattern loose = com.google.re2j.Pattern.compile("^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?"
+        + "(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?$");
+    String alphabet = "0123v.-+a9_Z";
+    Random random = new Random(7);
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder s = new StringBuilder();
+      for (int n = random.nextInt(12); n > 0; n--) {
+        s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = s.toString();
+      com.google.re2j.Matcher m = loose.matcher(text);
+      boolean shaped = m.find();
+      java.util.Optional<Version> v = Version.tryParse(text);
+      if (!shaped) {
+        assertThat(v).as(text).isEmpty();
+      } else if (v.isPresent()) {
+        assertThat(v.get().prerelease()).as(text).isEqualTo(m.group(5) == null ? "" : m.group(5));
+        assertThat(v.get().metadata()).as(text).isEqualTo(m.group(8) == null ? "" : m.group(8));
+      } else {
+        assertThat(Prereleases.prereleaseProblem(m.group(5) == null ? "x" : m.group(5)) != null
+            || m.group(0).length() > 19).as("only an identifier check or a big number refuses %s", text).isTrue();
+      }
+    }
   }
 }
