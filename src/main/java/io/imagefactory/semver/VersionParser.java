@@ -68,12 +68,9 @@ final class VersionParser {
    * a regex engine's cost; then the identifier checks.
    */
   private static Result looseOrError(String text) {
-    int i = text.startsWith("v") ? 1 : 0;
     long[] numbers = new long[3];
-    for (int part = 0; part < 3; part++) {
-      if (part > 0 && !(i + 1 < text.length() && text.charAt(i) == '.' && isDigit(text.charAt(i + 1)))) {
-        break; // minor and patch are optional
-      }
+    int i = text.startsWith("v") ? 1 : 0;
+    for (int part = 0; part < 3 && (part == 0 || startsNumber(text, i)); part++) { // minor, patch optional
       int start = part == 0 ? i : i + 1;
       int end = start;
       while (end < text.length() && isDigit(text.charAt(end))) {
@@ -82,13 +79,22 @@ final class VersionParser {
       if (end == start) {
         return Result.failure(VersionError.INVALID_SEMVER);
       }
-      String digits = text.substring(start, end);
-      if (!Prereleases.isUint64(digits)) {
+      if (!Prereleases.isUint64(text.substring(start, end))) {
         return Result.failure(VersionError.OUT_OF_RANGE);
       }
-      numbers[part] = Long.parseUnsignedLong(digits);
+      numbers[part] = Long.parseUnsignedLong(text.substring(start, end));
       i = end;
     }
+    return looseExtras(text, i, numbers);
+  }
+
+  /** {@code .} and a digit at {@code i}: a minor or patch follows. */
+  private static boolean startsNumber(String text, int i) {
+    return i + 1 < text.length() && text.charAt(i) == '.' && isDigit(text.charAt(i + 1));
+  }
+
+  /** The {@code -prerelease} and {@code +metadata} from {@code i} to the end. */
+  private static Result looseExtras(String text, int i, long[] numbers) {
     int plus = text.indexOf('+', i);
     String pre = i < text.length() && text.charAt(i) == '-' ? text.substring(i + 1, plus < 0 ? text.length() : plus) : "";
     int next = pre.isEmpty() ? i : i + 1 + pre.length();
