@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * How the analysis of one Dockerfile grows with its size: generated files of 25,000 to 400,000
  * FROM lines (a 4 MiB Dockerfile holds about 400,000), in two shapes, each analysed in one warm
- * JVM ({@link DockerfileParser#analyze}). Linear work gives the same microseconds per line at
- * every size; quadratic work doubles them with each doubling of the file.
+ * JVM ({@link DockerfileParser#analyze}) after five warm-up runs of the smallest. Linear work
+ * gives the same microseconds per line at every size; quadratic work doubles them with each
+ * doubling of the file.
  *
  * <ul>
  *   <li>{@code images}: {@code FROM alpine:3.N}, every line a base image;
@@ -21,6 +22,7 @@ import java.util.Map;
  */
 public final class DockerfileScaleBenchmark {
   private static final int SMALLEST = 25_000;
+  private static final int WARMUP = 5;
 
   public static void main(String[] args) {
     int largest = args.length > 0 ? Integer.parseInt(args[0]) : 400_000;
@@ -28,7 +30,9 @@ public final class DockerfileScaleBenchmark {
     System.out.printf("load average before: %.2f%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     for (String shape : new String[] {"images", "stages"}) {
-      analyze(dockerfile(shape, SMALLEST)); // warm-up
+      for (int w = 0; w < WARMUP; w++) {
+        analyze(dockerfile(shape, SMALLEST));
+      }
       System.out.printf("%-7s %9s %9s %12s %14s%n", "shape", "FROMs", "bytes", "median ms", "µs per FROM");
       for (int lines = SMALLEST; lines <= largest; lines *= 2) {
         String text = dockerfile(shape, lines);
