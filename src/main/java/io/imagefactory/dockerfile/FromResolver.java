@@ -5,6 +5,9 @@ import io.imagefactory.dockerfile.DockerfileAnalysis.Base;
 import io.imagefactory.dockerfile.ImageUse.Site;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.image.InvalidReferenceException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +28,8 @@ final class FromResolver {
   private static final Pattern HEX64 = Pattern.compile("[a-f0-9]{64}");
 
   private final List<Stage> stages;
+  // Stage indexes by name, ascending: a file of many stages is looked up by search, not by scan.
+  private final Map<String, List<Integer>> stagesNamed = new HashMap<>();
   private final GlobalArgs args;
   private final Map<String, Integer> stageArgs;
   private final Expansion expansion;
@@ -45,6 +50,11 @@ final class FromResolver {
     this.expansion = expansion;
     this.warnings = warnings;
     this.graph = graph;
+    for (Stage s : stages) {
+      if (s.name() != null) {
+        stagesNamed.computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s.index());
+      }
+    }
   }
 
   Resolved resolve(Stage s) {
@@ -128,24 +138,26 @@ final class FromResolver {
 
   /** The last stage before {@code index} named exactly {@code name}, as BuildKit's map holds it. */
   private Integer earlierStage(String name, int index) {
-    Integer found = null;
-    for (int i = 0; i < index; i++) {
-      if (name.equals(stages.get(i).name())) {
-        found = i;
-      }
-    }
-    return found;
+    List<Integer> named = stagesNamed.getOrDefault(name, List.of());
+    int before = insertionPoint(named, index) - 1;
+    return before >= 0 ? named.get(before) : null;
   }
 
   private void warnLaterStage(String name, Stage s, ImageUse image) {
-    for (int i = s.index() + 1; i < stages.size(); i++) {
-      if (name.equals(stages.get(i).name())) {
-        warnings.add("line " + s.from().startLine() + ": FROM " + s.base() + " names the image " + image.reference()
-            + ", not the stage " + name + " of line " + stages.get(i).from().startLine()
-            + ": FROM can use only stages defined above it");
-        return;
-      }
+    List<Integer> named = stagesNamed.getOrDefault(name, List.of());
+    int after = insertionPoint(named, s.index() + 1);
+    if (after < named.size()) {
+      Stage later = stages.get(named.get(after));
+      warnings.add("line " + s.from().startLine() + ": FROM " + s.base() + " names the image " + image.reference()
+          + ", not the stage " + name + " of line " + later.from().startLine()
+          + ": FROM can use only stages defined above it");
     }
+  }
+
+  /** Where {@code index} is or would go in the ascending {@code indexes}. */
+  private static int insertionPoint(List<Integer> indexes, int index) {
+    int found = Collections.binarySearch(indexes, index);
+    return found >= 0 ? found : -found - 1;
   }
 
   private void warnUnset(Stage s, String what, Set<String> names) {

@@ -40,7 +40,7 @@ final class Heredocs {
     }
     List<String> words;
     try {
-      words = LINE_WORDS.processWords(line, NO_ENV);
+      words = LINE_WORDS.lineWords(line, NO_ENV);
     } catch (ShellLexer.ShellSyntaxException e) {
       return List.of();
     }
@@ -58,11 +58,11 @@ final class Heredocs {
   }
 
   private static Heredoc declared(Matcher m) {
-    List<String> plain = PLAIN.processWords(m.group(3), NO_ENV);
+    List<String> plain = PLAIN.lineWords(m.group(3), NO_ENV);
     if (plain.size() != 1) {
       return null;
     }
-    List<String> raw = RAW_QUOTES.processWords(m.group(3), NO_ENV);
+    List<String> raw = RAW_QUOTES.lineWords(m.group(3), NO_ENV);
     // A quoted delimiter (any part of it) turns off expansion in the body.
     boolean expand = raw.size() == 1 && quotes(plain.get(0)) == quotes(raw.get(0));
     return new Heredoc(plain.get(0), fileDescriptor(m.group(1)), expand, m.group(2).equals("-"), "");

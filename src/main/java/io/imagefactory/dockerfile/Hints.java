@@ -15,6 +15,8 @@ final class Hints {
   static final String HEREDOC_DELIMITER = "write the delimiter as one word, e.g. <<EOF or <<'EOF'";
   static final String ARG_FORM = "write ARG NAME or ARG NAME=default, several on one line if you like";
   static final String EXPANSION = "close every quote and ${...}; write a literal $ as \\$";
+  static final String PATTERN = "in ${VAR#pattern} and the like, * and ? are wildcards and everything else is"
+      + " literal; escape only *, ? and \\ (as \\*, \\? and \\\\)";
   static final String JSON_STRINGS = "quote every element, e.g. [\"echo\", \"hello\"]";
 
   static final String FROM_FORM = "write FROM [--platform=PLATFORM] IMAGE[:TAG|@DIGEST] [AS NAME]";

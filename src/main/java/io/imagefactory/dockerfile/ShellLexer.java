@@ -14,6 +14,10 @@ import java.util.Set;
  * {@link #UNKNOWN} in its place, so callers can still see the text around it. An
  * <em>expected</em> variable (an ARG declared without a value) is unset for the {@code -} and
  * {@code +} modifiers, which handle unset variables deterministically, and unknown otherwise.
+ *
+ * <p>Expansion is bounded ({@link DockerfileLimits}): a word expands to at most 64 KiB, {@code
+ * ${...}} nests at most 100 levels, and all the words of a Dockerfile share one {@link
+ * ExpansionBudget}; past a limit, {@link ExpansionBudget.Exceeded}. Patterns never backtrack.
  */
 final class ShellLexer {
   private static final int EOF = -1;
@@ -61,10 +65,25 @@ final class ShellLexer {
     this.skipUnsetEnv = skipUnsetEnv;
   }
 
-  /** Expands {@code word}; throws {@link ShellSyntaxException} on unbalanced quotes or bad ${}. */
+  /** Expands {@code word} with a budget of its own; see {@link #process(String, Env, ExpansionBudget)}. */
   Result process(String word, Env env) {
-    Run run = new Run(word, env);
-    Part part = run.processStopOn(Set.of(), rawEscapes);
+    return process(word, env, ExpansionBudget.perDockerfile());
+  }
+
+  /** Lexes a line while parsing it ({@link ExpansionBudget#forParsing()}). */
+  List<String> lineWords(String line, Env env) {
+    return process(line, env, ExpansionBudget.forParsing()).words();
+  }
+
+  /**
+   * Expands {@code word}, spending from {@code budget}.
+   *
+   * @throws ShellSyntaxException on unbalanced quotes or a bad ${}
+   * @throws ExpansionBudget.Exceeded past one of {@link DockerfileLimits}
+   */
+  Result process(String word, Env env, ExpansionBudget budget) {
+    Run run = new Run(word, env, budget);
+    Part part = run.processStopOn(EOF, rawEscapes);
     return new Result(part.text, part.words, run.matched, run.unknown, run.unset);
   }
 
@@ -76,12 +95,23 @@ final class ShellLexer {
     return process(word, env).words();
   }
 
-  /** A failure to expand a word: unbalanced quotes, a bad ${} form. */
+  /** A failure to expand a word: unbalanced quotes, a bad ${} form, a bad pattern. */
   static final class ShellSyntaxException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final String hint;
 
     ShellSyntaxException(String message) {
+      this(message, Hints.EXPANSION);
+    }
+
+    ShellSyntaxException(String message, String hint) {
       super(message);
+      this.hint = hint;
+    }
+
+    /** What to do about it. */
+    String hint() {
+      return hint;
     }
   }
 
@@ -91,14 +121,17 @@ final class ShellLexer {
   private final class Run {
     private final int[] cps;
     private final Env env;
+    private final ExpansionBudget budget;
     private int pos;
+    private int depth;
     private final Set<String> matched = new LinkedHashSet<>();
     private final Set<String> unknown = new LinkedHashSet<>();
     private final Set<String> unset = new LinkedHashSet<>();
 
-    Run(String word, Env env) {
+    Run(String word, Env env, ExpansionBudget budget) {
       this.cps = word.codePoints().toArray();
       this.env = env;
+      this.budget = budget;
     }
 
     int peek() {
@@ -109,18 +142,32 @@ final class ShellLexer {
       return pos < cps.length ? cps[pos++] : EOF;
     }
 
-    Part processStopOn(Set<Integer> stops, boolean raw) {
+    /** Appends expanded text, within the limits. */
+    private void append(StringBuilder to, String text) {
+      budget.spend(text.length());
+      budget.checkLength(to.length() + (long) text.length());
+      to.append(text);
+    }
+
+    private void append(StringBuilder to, int codePoint) {
+      budget.spend(1);
+      budget.checkLength(to.length() + 1L);
+      to.appendCodePoint(codePoint);
+    }
+
+    /** Expands up to {@code stop} (consumed), or to the end when {@code stop} is EOF. */
+    Part processStopOn(int stop, boolean raw) {
       StringBuilder result = new StringBuilder();
       ShellWords words = new ShellWords();
       while (peek() != EOF) {
         int ch = peek();
-        if (stops.contains(ch)) {
+        if (stop != EOF && ch == stop) {
           next();
           return new Part(result.toString(), words.get());
         }
         if (ch == '\'' || ch == '"' || ch == '$') {
           String tmp = ch == '\'' ? singleQuote() : ch == '"' ? doubleQuote() : dollar();
-          result.append(tmp);
+          append(result, tmp);
           if (ch == '$') {
             words.addString(tmp);
           } else {
@@ -132,7 +179,7 @@ final class ShellLexer {
         if (ch == escape) {
           if (raw) {
             words.addRawChar(ch);
-            result.appendCodePoint(ch);
+            append(result, ch);
           }
           ch = next();
           if (ch == EOF) {
@@ -142,11 +189,11 @@ final class ShellLexer {
         } else {
           words.addChar(ch);
         }
-        result.appendCodePoint(ch);
+        append(result, ch);
       }
-      if (!stops.isEmpty()) {
+      if (stop != EOF) {
         throw new ShellSyntaxException("unexpected end of statement while looking for matching "
-            + new String(Character.toChars(stops.iterator().next())));
+            + new String(Character.toChars(stop)));
       }
       return new Part(result.toString(), words.get());
     }
@@ -155,7 +202,7 @@ final class ShellLexer {
       StringBuilder result = new StringBuilder();
       int open = next();
       if (rawQuotes) {
-        result.appendCodePoint(open);
+        append(result, open);
       }
       while (true) {
         int ch = next();
@@ -164,11 +211,11 @@ final class ShellLexer {
         }
         if (ch == '\'') {
           if (rawQuotes) {
-            result.appendCodePoint(ch);
+            append(result, ch);
           }
           return result.toString();
         }
-        result.appendCodePoint(ch);
+        append(result, ch);
       }
     }
 
@@ -176,7 +223,7 @@ final class ShellLexer {
       StringBuilder result = new StringBuilder();
       int open = next();
       if (rawQuotes) {
-        result.appendCodePoint(open);
+        append(result, open);
       }
       while (true) {
         int ch = peek();
@@ -186,18 +233,18 @@ final class ShellLexer {
         if (ch == '"') {
           next();
           if (rawQuotes) {
-            result.appendCodePoint(ch);
+            append(result, ch);
           }
           return result.toString();
         }
         if (ch == '$') {
-          result.append(dollar());
+          append(result, dollar());
           continue;
         }
         ch = next();
         if (ch == escape) {
           if (rawEscapes) {
-            result.appendCodePoint(ch);
+            append(result, ch);
           }
           int following = peek();
           if (following == EOF) {
@@ -207,7 +254,7 @@ final class ShellLexer {
             ch = next();
           }
         }
-        result.appendCodePoint(ch);
+        append(result, ch);
       }
     }
 
@@ -218,6 +265,16 @@ final class ShellLexer {
         return name.isEmpty() ? "$" : plain(name, "$" + name);
       }
       next();
+      ExpansionBudget.checkDepth(++depth);
+      try {
+        return braced();
+      } finally {
+        depth--;
+      }
+    }
+
+    /** What follows {@code ${}. */
+    private String braced() {
       int first = peek();
       if (first == EOF) {
         throw new ShellSyntaxException("syntax error: missing '}'");
@@ -273,7 +330,7 @@ final class ShellLexer {
       if (nullIsUnset && patternModifier) {
         throw new ShellSyntaxException("unsupported modifier (" + modifier + ") in substitution");
       }
-      String word = wordUntil(Set.of((int) '}'), patternModifier);
+      String word = wordUntil('}', patternModifier, "syntax error: missing '}'");
       String value = lookup(name);
       if (value == null && skipUnsetEnv) {
         return "${" + name + modifier + word + "}";
@@ -282,7 +339,10 @@ final class ShellLexer {
         // Known text around the unknown part proves the value is not empty; nothing proves
         // what a pattern would remove.
         boolean nonEmpty = !value.replace(UNKNOWN, "").isEmpty();
-        return nonEmpty && !patternModifier ? apply(name, ch, value, false, word) : UNKNOWN;
+        if (patternModifier) {
+          return unknownAfter(word);
+        }
+        return nonEmpty ? apply(name, ch, value, false, word) : UNKNOWN;
       }
       return apply(name, ch, value, value == null || nullIsUnset && value.isEmpty(), word);
     }
@@ -304,40 +364,49 @@ final class ShellLexer {
           return value;
         default:
           String v = value == null ? unsetValue(name) : value;
-          if (v.contains(UNKNOWN)) {
-            return UNKNOWN;
+          if (v.contains(UNKNOWN) || word.contains(UNKNOWN)) {
+            return unknownAfter(word); // nothing proves what an unknown pattern, or one over unknown text, removes
           }
           boolean longest = !word.isEmpty() && word.charAt(0) == ch;
           String pattern = longest ? word.substring(1) : word;
+          budget.spend(ShellPatterns.work(pattern, v));
           return ch == '%' ? ShellPatterns.trimSuffix(pattern, v, longest) : ShellPatterns.trimPrefix(pattern, v, longest);
       }
     }
 
+    /** {@code ${NAME/pattern/replacement}} or {@code //}: both parts are required, escapes kept. */
     private String replace(String name) {
       boolean all = peek() == '/';
       if (all) {
         next();
       }
-      int before = pos;
-      String pattern = wordUntil(Set.of((int) '/', (int) '}'), true);
-      String replacement = "";
-      if (pos > before && cps[pos - 1] == '/') {
-        replacement = wordUntil(Set.of((int) '}'), false);
-      }
+      String pattern = wordUntil('/', true, "syntax error: missing '/' in ${}");
+      String replacement = wordUntil('}', true, "syntax error: missing '}'");
       String value = lookup(name);
       if (value == null && skipUnsetEnv) {
-        return "${" + name + (all ? "//" : "/") + pattern + "/" + replacement + "}";
+        return "${" + name + "/" + pattern + "/" + replacement + "}"; // one slash even for //, as BuildKit writes it
       }
       String v = value == null ? unsetValue(name) : value;
-      return v.contains(UNKNOWN) ? UNKNOWN : ShellPatterns.replace(pattern, replacement, v, all);
+      if (v.contains(UNKNOWN) || pattern.contains(UNKNOWN)) {
+        return unknownAfter(pattern);
+      }
+      budget.spend(ShellPatterns.work(pattern, v));
+      return ShellPatterns.replace(pattern, replacement, v, all, budget);
     }
 
-    private String wordUntil(Set<Integer> stops, boolean raw) {
+    /** {@link #UNKNOWN}, once {@code pattern} is known to be one that BuildKit accepts. */
+    private String unknownAfter(String pattern) {
+      ShellPatterns.regex(pattern, true, false);
+      return UNKNOWN;
+    }
+
+    /** The expanded text up to {@code stop}; {@code missing} is the error when the word ends first. */
+    private String wordUntil(int stop, boolean raw, String missing) {
       try {
-        return processStopOn(stops, raw).text;
+        return processStopOn(stop, raw).text;
       } catch (ShellSyntaxException e) {
         if (peek() == EOF) {
-          throw new ShellSyntaxException("syntax error: missing '}'");
+          throw new ShellSyntaxException(missing);
         }
         throw e;
       }
