@@ -18,8 +18,11 @@ final class GraphSvg {
     StringBuilder svg = new StringBuilder(256 * (drawing.nodes().size() + drawing.edges().size()));
     String w = number(drawing.width());
     String h = number(drawing.height());
+    GraphLayout.Box largest = drawing.largest();
     svg.append("<svg id=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(w).append(' ')
         .append(h).append("\" data-width=\"").append(w).append("\" data-height=\"").append(h)
+        .append("\" data-largest=\"").append(number(largest.x())).append(' ').append(number(largest.y())).append(' ')
+        .append(number(largest.width())).append(' ').append(number(largest.height()))
         .append("\" role=\"img\" aria-label=\"Images and the images they are built from\">\n")
         .append("<defs><marker id=\"arrow\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" markerWidth=\"6\""
             + " markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\"/></marker></defs>\n");

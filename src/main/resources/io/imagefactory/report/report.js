@@ -39,13 +39,15 @@
     show({ x: full.x - (w - full.w) / 2, y: full.y - (h - full.h) / 2, w: w, h: h });
   }
 
-  // A graph too big to read whole opens at its top, as wide as fits and no smaller than half
-  // size; Fit shows all of it.
+  // A graph too big to read whole opens at the top left of its largest component (the popular
+  // base images and what is built from them), as wide as fits but no smaller than 60 %; Fit
+  // shows all of it.
   function start() {
     fit();
     if (viewport.clientWidth / view.w >= 0.3) { return; }
-    var w = Math.min(Math.max(full.w, viewport.clientWidth), viewport.clientWidth * 2);
-    show({ x: full.x, y: full.y, w: w, h: w / ratio() });
+    var box = (svg.dataset.largest || '0 0 0 0').split(' ').map(Number);
+    var w = Math.min(Math.max(box[2] + 24, viewport.clientWidth), viewport.clientWidth / 0.6);
+    show({ x: box[0] - 12, y: box[1] - 12, w: w, h: w / ratio() });
   }
 
   function zoom(factor, px, py) {
