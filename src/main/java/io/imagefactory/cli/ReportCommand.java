@@ -1,11 +1,15 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.AtomicFiles;
+import io.imagefactory.ExternalFailureException;
 import io.imagefactory.fleet.Checkout;
 import io.imagefactory.report.FleetReport;
 import io.imagefactory.report.ReportModel;
 import io.imagefactory.report.ReportRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,8 +45,26 @@ final class ReportCommand implements Callable<Integer> {
     ReportModel model = FleetReport.model(merged.fleet(), parent.context().clock().instant());
     Path file = out.resolve(FILE);
     AtomicFiles.write(file, ReportRenderer.render(model));
+    readableByAll(file);
     spec.commandLine().getOut().println("wrote " + file + " (" + ValidateCommand.count(model.images().size(), "image")
         + ", " + ValidateCommand.count(model.edges().size(), "built-from link") + ")");
     return ExitCodes.OK;
+  }
+
+  /**
+   * AtomicFiles writes through a temporary file, which is readable by its owner only; a page that
+   * a web server or a Pages deployment serves must be readable by others (GitHub's Pages
+   * deployment fails on files it cannot read).
+   */
+  private static void readableByAll(Path file) {
+    if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (IOException e) {
+      throw new ExternalFailureException("Tried to make " + file + " readable by all but failed: " + e,
+          "check that you own the file", e);
+    }
   }
 }

@@ -6,6 +6,7 @@ import io.imagefactory.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,8 @@ class ReportCommandTest {
     assertThat(html).startsWith("<!DOCTYPE html>").contains("data-node=\"payments-api\"")
         .contains("<time datetime=\"2026-11-24T12:00:00Z\">2026-11-24 12:00 UTC</time>");
     assertThat(Files.list(site)).containsExactly(site.resolve("index.html"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(site.resolve("index.html"))))
+        .isEqualTo("rw-r--r--");
   }
 
   @Test
