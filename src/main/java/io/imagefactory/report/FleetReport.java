@@ -1,0 +1,47 @@
+package io.imagefactory.report;
+
+import io.imagefactory.fleet.Fleet;
+import io.imagefactory.fleet.FleetImage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The report model of a merged {@link Fleet}: names, kinds, repositories, owners and who is built
+ * from whom. The fleet carries no rebuild, verification or catalog facts yet, so those show as
+ * "—".
+ */
+public final class FleetReport {
+  private FleetReport() {}
+
+  /** The model of {@code fleet}, read at {@code generatedAt}. */
+  public static ReportModel model(Fleet fleet, Instant generatedAt) {
+    List<ReportImage> images = new ArrayList<>();
+    List<ReportModel.Edge> edges = new ArrayList<>();
+    for (FleetImage image : fleet.all()) {
+      images.add(image(image));
+      for (String base : image.baseImages()) {
+        edges.add(new ReportModel.Edge(base, image.name()));
+      }
+    }
+    return new ReportModel(fleet.settings().project(), generatedAt, images, edges);
+  }
+
+  private static ReportImage image(FleetImage image) {
+    String repository = image.enrollment() != null ? image.enrollment().repoUrl()
+        : image.repoURL() != null ? image.repoURL() : "";
+    ReportImage report = ReportImage.of(image.name(), kind(image.kind()), repository);
+    return image.enrollment() == null ? report : report.withOwner(image.enrollment().owner());
+  }
+
+  private static ReportImage.Kind kind(FleetImage.Kind kind) {
+    switch (kind) {
+      case MANAGED:
+        return ReportImage.Kind.MANAGED;
+      case EXTERNAL:
+        return ReportImage.Kind.EXTERNAL;
+      default:
+        return ReportImage.Kind.BASE;
+    }
+  }
+}
