@@ -13,6 +13,8 @@ import io.imagefactory.git.SourceFetcher;
 import io.imagefactory.git.Tokens;
 import io.imagefactory.state.StateChanges;
 import java.io.PrintWriter;
+import io.imagefactory.workspace.StateWorkspace;
+import io.imagefactory.workspace.TempDirectories;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -131,7 +133,7 @@ public final class AnalysisRunner {
     String dockerfile = request.dockerfile() != null ? request.dockerfile() : enrolled.dockerfile();
     Source source = new Source(provider, repo, enrolled.branch(), dockerfile, enrolled.workflow(), enrolled.buildArgs());
     String url = SourceRepos.cloneUrl(source, settings.endpoints(provider));
-    Path work = StateWorkspace.tempDirectory("image-factory-source-");
+    Path work = TempDirectories.create("image-factory-source-");
     try {
       SourceFetcher.Fetched fetched = SourceFetcher.fetch(url, source.branch(), dockerfile,
           tokens.forSource(provider), work.resolve("src"),
@@ -142,7 +144,7 @@ public final class AnalysisRunner {
       }
       return finder.find(fetched.content(), repo + ":" + dockerfile, args);
     } finally {
-      StateWorkspace.deleteTree(work);
+      TempDirectories.delete(work);
     }
   }
 

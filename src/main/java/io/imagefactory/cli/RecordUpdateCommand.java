@@ -1,9 +1,9 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.analysis.ImageAnalysis;
-import io.imagefactory.analysis.StateWorkspace;
 import io.imagefactory.analysis.UpdateRecording;
 import io.imagefactory.git.Tokens;
+import io.imagefactory.workspace.StateWorkspace;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

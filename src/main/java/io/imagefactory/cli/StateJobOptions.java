@@ -1,9 +1,9 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
-import io.imagefactory.analysis.StateWorkspace;
 import io.imagefactory.git.Tokens;
 import io.imagefactory.image.ImageReference;
+import io.imagefactory.workspace.StateWorkspace;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -2,7 +2,7 @@ package io.imagefactory.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.fleet.Checkout;
+import io.imagefactory.workspace.Checkout;
 import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetImage;
 import io.imagefactory.fleet.FleetMerger;

@@ -1,7 +1,6 @@
-package io.imagefactory.fleet;
+package io.imagefactory.workspace;
 
 import io.imagefactory.Layout;
-import io.imagefactory.AtomicFiles;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.Problem;
@@ -10,6 +9,7 @@ import io.imagefactory.config.EnrollmentReader;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Settings;
 import io.imagefactory.config.SettingsReader;
+import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.state.BaseImageState;
 import io.imagefactory.state.ImageState;
 import io.imagefactory.state.StateReader;
