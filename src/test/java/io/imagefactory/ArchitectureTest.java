@@ -51,12 +51,10 @@ class ArchitectureTest {
    */
   private static final Set<String> KNOWN = Set.of(
       "analysis/AnalysisRunner.java names io.imagefactory.git.SourceFetcher",
-      "analysis/AnalysisRunner.java names io.imagefactory.git.Tokens",
       "analysis/AnalysisRunner.java names io.imagefactory.workspace.StateWorkspace",
       "analysis/AnalysisRunner.java names io.imagefactory.workspace.TempDirectories",
       "analysis/AnalysisRunner.java names java.nio.file.Path",
-      "config/Checks.java names org.eclipse.jgit.lib.Repository",
-      "git/Tokens.java names io.imagefactory.kargo.Secrets");
+      "config/Checks.java names org.eclipse.jgit.lib.Repository");
 
   @Test
   void everyPackageHasALayer() {

@@ -10,7 +10,8 @@ import io.imagefactory.config.Source;
 import io.imagefactory.config.SourceRepos;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.git.SourceFetcher;
-import io.imagefactory.git.Tokens;
+import io.imagefactory.credentials.TokenVariable;
+import io.imagefactory.credentials.Tokens;
 import io.imagefactory.state.StateChanges;
 import java.io.PrintWriter;
 import io.imagefactory.workspace.StateWorkspace;
@@ -136,8 +137,9 @@ public final class AnalysisRunner {
     Path work = TempDirectories.create("image-factory-source-");
     try {
       SourceFetcher.Fetched fetched = SourceFetcher.fetch(url, source.branch(), dockerfile,
-          tokens.forSource(provider), work.resolve("src"),
-          "set " + Tokens.variable(provider) + " (or " + Tokens.variable(provider) + "_FILE) to a token that can read " + repo);
+          tokens.forSource(provider, settings.endpoints(provider)), work.resolve("src"),
+          "set " + TokenVariable.of(provider).env() + " (or " + TokenVariable.of(provider).fileEnv()
+              + ") to a token that can read " + repo);
       Map<String, String> args = new TreeMap<>(enrolled.buildArgs());
       if (!request.all() && request.buildArgs() != null) {
         args.putAll(request.buildArgs());

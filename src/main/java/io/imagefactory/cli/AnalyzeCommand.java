@@ -4,7 +4,7 @@ import io.imagefactory.InvalidInputException;
 import io.imagefactory.analysis.AnalysisRunner;
 import io.imagefactory.analysis.DockerfileBaseImages;
 import io.imagefactory.config.Provider;
-import io.imagefactory.git.Tokens;
+import io.imagefactory.credentials.Tokens;
 import io.imagefactory.workspace.StateWorkspace;
 import java.util.LinkedHashMap;
 import java.util.Map;

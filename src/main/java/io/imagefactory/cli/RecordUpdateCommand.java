@@ -2,7 +2,7 @@ package io.imagefactory.cli;
 
 import io.imagefactory.analysis.ImageAnalysis;
 import io.imagefactory.analysis.UpdateRecording;
-import io.imagefactory.git.Tokens;
+import io.imagefactory.credentials.Tokens;
 import io.imagefactory.workspace.StateWorkspace;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

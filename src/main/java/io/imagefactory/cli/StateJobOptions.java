@@ -1,7 +1,7 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
-import io.imagefactory.git.Tokens;
+import io.imagefactory.credentials.Tokens;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.workspace.StateWorkspace;
 import java.nio.file.Path;

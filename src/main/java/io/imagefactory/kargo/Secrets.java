@@ -3,8 +3,10 @@ package io.imagefactory.kargo;
 /**
  * The Secrets generated resources refer to, in the Project's namespace; each holds key {@code token}.
  *
- * <p>kustomize/image-factory documents how to create them. Kargo's {@code secret()} expression
- * only reads Secrets labelled {@code kargo.akuity.io/cred-type: generic}.
+ * <p>The analysis container gets each token in the environment variable that {@link
+ * io.imagefactory.credentials.TokenVariable} names. kustomize/image-factory documents how to
+ * create them. Kargo's {@code secret()} expression only reads Secrets labelled {@code
+ * kargo.akuity.io/cred-type: generic}.
  */
 public final class Secrets {
   /** Token that may push to the state repository (optional when a provider token can). */
@@ -15,11 +17,6 @@ public final class Secrets {
   public static final String GITLAB = "image-factory-gitlab";
   /** The key each Secret keeps its token under. */
   public static final String KEY = "token";
-
-  /** Environment variables the analysis container reads the tokens from. */
-  public static final String STATE_REPOSITORY_ENV = "STATE_REPOSITORY_TOKEN";
-  public static final String GITHUB_ENV = "GITHUB_TOKEN";
-  public static final String GITLAB_ENV = "GITLAB_TOKEN";
 
   private Secrets() {}
 }

@@ -2,7 +2,8 @@ package io.imagefactory.workspace;
 
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.git.StateRepository;
-import io.imagefactory.git.Tokens;
+import io.imagefactory.credentials.TokenVariable;
+import io.imagefactory.credentials.Tokens;
 import io.imagefactory.state.StateChanges;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class StateWorkspace implements AutoCloseable {
     try {
       StateRepository repo = StateRepository.cloneOf(url, branch, tmp.resolve("state"),
           tokens.forStateRepository(url, null),
-          "set STATE_REPOSITORY_TOKEN (or the provider's token) to a token that may push to " + url);
+          "set " + TokenVariable.STATE_REPOSITORY.env() + " (or the provider's token) to a token that may push to " + url);
       return new StateWorkspace(repo.root(), repo, tmp);
     } catch (RuntimeException e) {
       TempDirectories.delete(tmp);
