@@ -53,8 +53,7 @@ class ArchitectureTest {
       "analysis/AnalysisRunner.java names io.imagefactory.git.SourceFetcher",
       "analysis/AnalysisRunner.java names io.imagefactory.workspace.StateWorkspace",
       "analysis/AnalysisRunner.java names io.imagefactory.workspace.TempDirectories",
-      "analysis/AnalysisRunner.java names java.nio.file.Path",
-      "config/Checks.java names org.eclipse.jgit.lib.Repository");
+      "analysis/AnalysisRunner.java names java.nio.file.Path");
 
   @Test
   void everyPackageHasALayer() {

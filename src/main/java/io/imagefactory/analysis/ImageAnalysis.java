@@ -3,6 +3,7 @@ package io.imagefactory.analysis;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.tags.SelectionStrategy;
 import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.tags.TagRegexes;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.state.BaseImageState;
@@ -178,7 +179,7 @@ public final class ImageAnalysis {
           continue;
         }
         if (e.isManaged() || ref.tag() != null && e.tags().allowTags() != null
-            && com.google.re2j.Pattern.compile(e.tags().allowTags()).matcher(ref.tag()).find()) {
+            && TagRegexes.matches(e.tags().allowTags(), ref.tag())) {
           return e;
         }
       }
@@ -199,7 +200,7 @@ public final class ImageAnalysis {
 
     private BaseImageState newBase(String name, ImageReference ref) {
       TagPolicy watch = ref.tag() == null ? TagPolicy.NONE
-          : new TagPolicy("^" + ref.tag().replace(".", "\\.") + "$", List.of(), SelectionStrategy.LEXICAL,
+          : new TagPolicy(TagRegexes.exact(ref.tag()), List.of(), SelectionStrategy.LEXICAL,
               null, null, null);
       return new BaseImageState(name, ref.familiar(), ref.registry(), ref.repository(), ref.tag(), ref.digest(),
           ref.repoUrl(), watch, now, now, List.of(image), null, null);

@@ -1,6 +1,6 @@
 package io.imagefactory.kargo;
 
-import io.imagefactory.config.Checks;
+import io.imagefactory.tags.TagRegexes;
 import io.imagefactory.tags.SelectionStrategy;
 import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.fleet.FleetImage;
@@ -42,7 +42,7 @@ final class Warehouses {
     boolean digest = strategy == SelectionStrategy.DIGEST;
     String constraint = policy.constraint();
     if (digest && constraint == null) {
-      constraint = Checks.exactTag(policy.allowTags());
+      constraint = TagRegexes.exactTag(policy.allowTags());
     }
     // Digest follows the one tag in constraint and ignores regexes: writing them would mislead.
     List<Object> allow = digest || policy.allowTags() == null ? List.of() : Tree.list(policy.allowTags());

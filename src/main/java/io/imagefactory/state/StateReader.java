@@ -1,7 +1,9 @@
 package io.imagefactory.state;
 
+import io.imagefactory.config.DnsLabel;
+import io.imagefactory.config.RepoUrls;
+import io.imagefactory.config.Timestamps;
 import io.imagefactory.Problem;
-import io.imagefactory.config.Checks;
 import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.config.TagPolicyReader;
 import io.imagefactory.image.ImageReference;
@@ -110,7 +112,7 @@ public final class StateReader {
 
   private static String repoUrl(MapReader r) {
     String url = r.optionalString("repoURL");
-    if (url != null && !Checks.isKargoRepoUrl(url)) {
+    if (url != null && !RepoUrls.isValid(url)) {
       r.error("repoURL", "repoURL \"" + url + "\" is not a repository Kargo accepts",
           "write registry/repository without a scheme or tag, e.g. docker.io/library/node");
     }
@@ -131,7 +133,7 @@ public final class StateReader {
     if (text == null) {
       return null;
     }
-    Instant instant = Checks.timestamp(text);
+    Instant instant = Timestamps.parse(text).orElse(null);
     if (instant == null) {
       r.error(key, key + " \"" + text + "\" is not a timestamp", "write RFC 3339 in UTC, e.g. 2024-12-04T10:00:00Z");
     }
@@ -150,7 +152,7 @@ public final class StateReader {
   private static List<String> names(MapReader r, String key) {
     List<String> names = new ArrayList<>();
     for (String n : r.stringList(key)) {
-      if (!Checks.isDnsLabel(n)) {
+      if (!DnsLabel.isValid(n)) {
         r.error(key, key + " entry \"" + n + "\" is not an image name", "list image names as they appear in state file names");
       } else if (names.contains(n)) {
         r.error(key, key + " lists \"" + n + "\" twice", "list each image once");
