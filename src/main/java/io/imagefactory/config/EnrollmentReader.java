@@ -3,6 +3,7 @@ package io.imagefactory.config;
 import io.imagefactory.tags.TagRegexes;
 import io.imagefactory.tags.SelectionStrategy;
 import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.tags.TagPolicyReader;
 import io.imagefactory.Problem;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.yaml.MapReader;

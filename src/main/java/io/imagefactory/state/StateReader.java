@@ -5,7 +5,7 @@ import io.imagefactory.config.RepoUrls;
 import io.imagefactory.config.Timestamps;
 import io.imagefactory.Problem;
 import io.imagefactory.tags.TagPolicy;
-import io.imagefactory.config.TagPolicyReader;
+import io.imagefactory.tags.TagPolicyReader;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.yaml.MapReader;
 import io.imagefactory.yaml.YamlReader;

@@ -1,8 +1,5 @@
-package io.imagefactory.config;
+package io.imagefactory.tags;
 
-import io.imagefactory.tags.TagRegexes;
-import io.imagefactory.tags.SelectionStrategy;
-import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.yaml.MapReader;
 import java.util.List;
 import java.util.regex.Pattern;
