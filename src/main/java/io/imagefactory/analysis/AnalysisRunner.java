@@ -79,9 +79,9 @@ public final class AnalysisRunner {
         firstFailure = firstFailure == null ? e : firstFailure;
       }
     }
-    ImageAnalysis.Build build = new ImageAnalysis.Build(request.tag(), request.digest(), clock.instant());
+    Trigger trigger = Trigger.of(request.tag(), request.digest(), clock.instant());
     StateWorkspace.Result result = workspace.update(
-        current -> decide(current, analysed, found, build), changes -> message(request, analysed, changes));
+        current -> decide(current, analysed, found, trigger), changes -> message(request, analysed, changes));
     result.changes().notes().forEach(note -> out.println("  " + note));
     out.println(result.changedFiles().isEmpty() ? "state is up to date: nothing to write"
         : (result.committed() ? "pushed " + result.commit() + ": " : "wrote ")
@@ -95,7 +95,7 @@ public final class AnalysisRunner {
   }
 
   private static StateChanges decide(FleetInputs current, List<ImageEnrollment> targets,
-      Map<String, BaseImageFinder.Found> found, ImageAnalysis.Build build) {
+      Map<String, BaseImageFinder.Found> found, Trigger trigger) {
     StateChanges all = StateChanges.NONE;
     FleetInputs in = current;
     for (ImageEnrollment target : targets) {
@@ -105,8 +105,8 @@ public final class AnalysisRunner {
         continue;
       }
       StateChanges changes = image.isManaged() && found.containsKey(image.name())
-          ? ImageAnalysis.managed(in, image, found.get(image.name()).baseImages(), build)
-          : ImageAnalysis.external(in, image, build);
+          ? ImageAnalysis.managed(in, image, found.get(image.name()).baseImages(), trigger)
+          : ImageAnalysis.external(in, image, trigger);
       in = in.with(changes);
       all = all.then(changes);
     }
@@ -128,11 +128,11 @@ public final class AnalysisRunner {
   }
 
   private BaseImageFinder.Found discover(ImageEnrollment image, Request request, Settings settings) {
-    Source enrolled = image.source();
+    Source enrolled = image.source().orElseThrow();
     Provider provider = request.sourceProvider() != null ? request.sourceProvider() : enrolled.provider();
     String repo = request.sourceRepo() != null ? request.sourceRepo() : enrolled.repo();
     String dockerfile = request.dockerfile() != null ? request.dockerfile() : enrolled.dockerfile();
-    Source source = new Source(provider, repo, enrolled.branch(), dockerfile, enrolled.workflow(), enrolled.buildArgs());
+    Source source = enrolled.with(provider, repo, dockerfile);
     String url = SourceRepos.cloneUrl(source, settings.endpoints(provider));
     Path work = TempDirectories.create("image-factory-source-");
     try {

@@ -1,6 +1,6 @@
 package io.imagefactory.cli;
 
-import io.imagefactory.analysis.ImageAnalysis;
+import io.imagefactory.analysis.Trigger;
 import io.imagefactory.analysis.UpdateRecording;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.workspace.StateWorkspace;
@@ -36,9 +36,9 @@ final class RecordUpdateCommand implements Callable<Integer> {
     job.validate();
     PrintWriter out = spec.commandLine().getOut();
     CliContext context = parent.context();
-    ImageAnalysis.Build build = new ImageAnalysis.Build(job.tag, job.digest, context.clock().instant());
+    Trigger trigger = Trigger.of(job.tag, job.digest, context.clock().instant());
     try (StateWorkspace workspace = job.open(options.root, Tokens.from(context.env()))) {
-      StateWorkspace.Result r = workspace.update(in -> UpdateRecording.record(in, image, build),
+      StateWorkspace.Result r = workspace.update(in -> UpdateRecording.record(in, image, trigger),
           changes -> "record-update " + image + (job.tag == null ? "" : " " + job.tag) + " (" + job.digest + ")\n\n"
               + String.join("\n", changes.notes()) + "\n");
       r.changes().notes().forEach(out::println);

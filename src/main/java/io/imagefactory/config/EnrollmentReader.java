@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads images.yaml: a list of managed and external image entries, checked field by field.
@@ -87,8 +88,9 @@ public final class EnrollmentReader {
     if (r.hasErrorsSince(mark) || name == null || registry == null || repository == null) {
       return null;
     }
-    return new ImageEnrollment(name, registry, repository, source, tags, delay,
-        Boolean.TRUE.equals(autoRebuild), owner, r.position().line());
+    return new ImageEnrollment(name, registry, repository, Optional.ofNullable(source), tags,
+        new ImageEnrollment.Rebuild(delay, Boolean.TRUE.equals(autoRebuild)), Optional.ofNullable(owner),
+        r.position().line());
   }
 
   private static String name(MapReader r) {
@@ -142,7 +144,7 @@ public final class EnrollmentReader {
       s.error("dockerfile", "dockerfile \"" + dockerfile + "\" is not a path inside the repository",
           "write a relative path such as docker/app/Dockerfile, without '..' or a leading '/'");
     }
-    String workflow = workflow(s, provider);
+    Optional<String> workflow = workflow(s, provider);
     if (provider == null || repo == null) {
       return null;
     }
@@ -150,7 +152,7 @@ public final class EnrollmentReader {
         dockerfile == null ? Source.DEFAULT_DOCKERFILE : dockerfile, workflow, s.stringMap("buildArgs"));
   }
 
-  private static String workflow(MapReader s, Provider provider) {
+  private static Optional<String> workflow(MapReader s, Provider provider) {
     String workflow = s.optionalString("workflow");
     if (provider == Provider.GITHUB) {
       if (workflow == null) {
@@ -163,7 +165,7 @@ public final class EnrollmentReader {
     } else if (provider == Provider.GITLAB && workflow != null) {
       s.warning("workflow", "workflow is ignored for GitLab", "GitLab rebuilds run the project's pipeline on the branch");
     }
-    return workflow;
+    return Optional.ofNullable(workflow);
   }
 
   private static void checkExternal(MapReader r, String name, TagPolicy tags) {

@@ -38,7 +38,7 @@ final class RebuildTriggers {
   private static Map<String, Object> github(Source source, String api) {
     return Tree.map(
         "method", "POST",
-        "url", api + "/repos/" + SourceRepos.path(source) + "/actions/workflows/" + source.workflow() + "/dispatches",
+        "url", api + "/repos/" + SourceRepos.path(source) + "/actions/workflows/" + source.workflow().orElseThrow() + "/dispatches",
         "headers", Tree.list(
             Tree.nameValue("Authorization", "Bearer " + token(Secrets.GITHUB)),
             Tree.nameValue("Accept", "application/vnd.github+json"),

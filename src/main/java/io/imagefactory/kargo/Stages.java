@@ -57,16 +57,16 @@ final class Stages {
           "origin", origin(base.name()),
           "sources", Tree.map(
               "stages", Tree.list(upstream),
-              "requiredSoakTime", image.enrollment().rebuildDelay().goDuration())));
+              "requiredSoakTime", image.enrollment().rebuild().delay().goDuration())));
     }
     String name = KargoNames.prefixed(KargoNames.REBUILD, image.name());
     return Optional.of(Kinds.manifest(Kinds.KARGO, "Stage", name, fleet.settings().project(),
-        Labels.forStage(image.name(), "rebuild", image.enrollment().autoRebuild()),
+        Labels.forStage(image.name(), "rebuild", image.enrollment().rebuild().auto()),
         "spec", Tree.map(
             "vars", Tree.list(Tree.nameValue("image", image.name())),
             "requestedFreight", requested,
             "promotionTemplate", Tree.map("spec", Tree.map("steps",
-                Tree.list(RebuildTriggers.step(image.enrollment().source(), fleet.settings())))))));
+                Tree.list(RebuildTriggers.step(image.enrollment().source().orElseThrow(), fleet.settings())))))));
   }
 
   private static Manifest verifying(FleetImage image, String prefix, String role, String template,
