@@ -3,7 +3,7 @@ package io.imagefactory.fleet;
 import io.imagefactory.Layout;
 import io.imagefactory.Problem;
 import io.imagefactory.config.ImageEnrollment;
-import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.tags.Subscription;
 import io.imagefactory.fleet.FleetImage.Kind;
 import io.imagefactory.state.BaseImageState;
 import io.imagefactory.state.ImageState;
@@ -68,9 +68,11 @@ public final class FleetMerger {
     }
     if (e.isManaged()) {
       List<String> bases = state == null ? List.of() : state.baseImages();
-      return new FleetImage(e.name(), Kind.MANAGED, null, TagPolicy.NONE, e, bases, List.of());
+      return new FleetImage(e.name(), Kind.MANAGED, Optional.of(e),
+          Optional.of(Subscription.ofOwnBuilds(e.repoUrl(), e.tags())), bases, List.of());
     }
-    return new FleetImage(e.name(), Kind.EXTERNAL, e.repoUrl(), e.tags(), e, List.of(), List.of());
+    return new FleetImage(e.name(), Kind.EXTERNAL, Optional.of(e), Subscription.ofUpdates(e.watch()), List.of(),
+        List.of());
   }
 
   private static FleetImage base(BaseImageState b, List<Problem> problems) {
@@ -87,7 +89,7 @@ public final class FleetMerger {
           "base image \"" + b.name() + "\" has no repoURL or allowTags, so it is not watched",
           "run the analysis again (image-factory analyze --all) to rewrite its state"));
     }
-    return new FleetImage(b.name(), Kind.BASE, b.watch().repoURL().orElse(null), b.watch().tags(), null, List.of(),
+    return new FleetImage(b.name(), Kind.BASE, Optional.empty(), Subscription.ofUpdates(b.watch()), List.of(),
         List.of());
   }
 
@@ -131,8 +133,7 @@ public final class FleetMerger {
             "delete the file, or enroll an image built from it"));
         continue;
       }
-      linked.put(i.name(), new FleetImage(i.name(), i.kind(), i.repoURL(), i.watch(), i.enrollment(),
-          resolvedBases.getOrDefault(i.name(), List.of()), deps));
+      linked.put(i.name(), i.linked(resolvedBases.getOrDefault(i.name(), List.of()), deps));
     }
     return linked;
   }

@@ -1,6 +1,5 @@
 package io.imagefactory.kargo;
 
-import io.imagefactory.tags.SelectionStrategy;
 import io.imagefactory.config.Settings;
 import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetImage;
@@ -106,16 +105,11 @@ public final class KargoGenerator {
     Settings s = fleet.settings();
     List<Manifest> out = new ArrayList<>(images.size() * 3);
     for (FleetImage image : images) {
-      if (image.isManaged()) {
-        out.add(Warehouses.of(image.name(), s.project(), s.warehouseInterval(),
-            image.enrollment().repoUrl(), image.enrollment().tags().withDefaultStrategy(Warehouses.BUILDS_DEFAULT)));
-        out.add(Stages.analyze(image, s));
-        Stages.rebuild(image, fleet).ifPresent(out::add);
-      } else if (Warehouses.isGeneratedFor(image)) {
-        out.add(Warehouses.of(image.name(), s.project(), s.warehouseInterval(), image.repoURL(),
-            image.watch().withDefaultStrategy(SelectionStrategy.LEXICAL)));
-        out.add(Stages.observe(image, s));
-      }
+      image.subscription().ifPresent(subscription -> {
+        out.add(Warehouses.of(image.name(), s.project(), s.warehouseInterval(), subscription));
+        out.add(Stages.verifying(image, subscription, s));
+      });
+      Stages.rebuild(image, fleet).ifPresent(out::add);
     }
     return out;
   }

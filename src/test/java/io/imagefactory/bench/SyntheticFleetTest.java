@@ -42,7 +42,7 @@ class SyntheticFleetTest {
 
     assertThat(fleet.images().values()).extracting(i -> i.kind().name()).contains("MANAGED", "EXTERNAL", "BASE");
     assertThat(fleet.images().values()).filteredOn(FleetImage::isManaged)
-        .extracting(i -> i.enrollment().source().orElseThrow().provider().id()).contains("github", "gitlab");
+        .extracting(i -> i.enrollment().orElseThrow().source().orElseThrow().provider().id()).contains("github", "gitlab");
     assertThat(fleet.images().values()).filteredOn(FleetImage::isManaged)
         .anySatisfy(m -> assertThat(m.dependents()).isNotEmpty());
   }

@@ -40,7 +40,7 @@ class FleetMergerTest {
     ImageState old = image("pg", List.of()).withWatch(Watch.of("docker.io/library/postgres", LEXICAL_22));
     FleetImage pg = merge(List.of(e), Map.of("pg", old), Map.of()).image("pg");
     assertThat(pg.isWatched()).isTrue();
-    assertThat(pg.watch().allowTags()).isEqualTo("^16$");
+    assertThat(pg.subscription().orElseThrow().policy().allowTags()).isEqualTo("^16$");
   }
 
   @Test
