@@ -1,8 +1,8 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
-import io.imagefactory.analysis.AnalysisRunner;
 import io.imagefactory.analysis.DockerfileBaseImages;
+import io.imagefactory.jobs.AnalyzeJob;
 import io.imagefactory.config.Provider;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.workspace.StateWorkspace;
@@ -69,9 +69,9 @@ final class AnalyzeCommand implements Callable<Integer> {
           + "describe one image", "drop them, or analyse one image with --image NAME");
     }
     CliContext context = parent.context();
-    AnalysisRunner runner = new AnalysisRunner(Tokens.from(context.env()), context.clock(),
+    AnalyzeJob runner = new AnalyzeJob(Tokens.from(context.env()), context.clock(),
         new DockerfileBaseImages(), spec.commandLine().getOut());
-    AnalysisRunner.Request request = new AnalysisRunner.Request(target.image, target.all, job.tag, job.digest,
+    AnalyzeJob.Request request = new AnalyzeJob.Request(target.image, target.all, job.tag, job.digest,
         dockerfile, sourceRepo, sourceProvider, buildArgs);
     try (StateWorkspace workspace = job.open(options.root, Tokens.from(context.env()))) {
       runner.run(workspace, request);

@@ -1,8 +1,11 @@
-package io.imagefactory.analysis;
+package io.imagefactory.jobs;
 
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.ImageFactoryException;
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.analysis.BaseImageFinder;
+import io.imagefactory.analysis.ImageAnalysis;
+import io.imagefactory.analysis.Trigger;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Provider;
 import io.imagefactory.config.Settings;
@@ -31,13 +34,13 @@ import java.util.TreeMap;
  * <p>The shell around {@link ImageAnalysis}: it fetches and parses Dockerfiles once, then lets the
  * workspace decide, write, commit and push (deciding again after a lost push race).
  */
-public final class AnalysisRunner {
+public final class AnalyzeJob {
   private final Tokens tokens;
   private final Clock clock;
   private final BaseImageFinder finder;
   private final PrintWriter out;
 
-  public AnalysisRunner(Tokens tokens, Clock clock, BaseImageFinder finder, PrintWriter out) {
+  public AnalyzeJob(Tokens tokens, Clock clock, BaseImageFinder finder, PrintWriter out) {
     this.tokens = tokens;
     this.clock = clock;
     this.finder = finder;
