@@ -5,7 +5,6 @@ import io.imagefactory.analysis.DockerfileBaseImages;
 import io.imagefactory.jobs.AnalyzeJob;
 import io.imagefactory.config.Provider;
 import io.imagefactory.credentials.Tokens;
-import io.imagefactory.workspace.StateWorkspace;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -69,13 +68,10 @@ final class AnalyzeCommand implements Callable<Integer> {
           + "describe one image", "drop them, or analyse one image with --image NAME");
     }
     CliContext context = parent.context();
-    AnalyzeJob runner = new AnalyzeJob(Tokens.from(context.env()), context.clock(),
-        new DockerfileBaseImages(), spec.commandLine().getOut());
+    Tokens tokens = Tokens.from(context.env());
     AnalyzeJob.Request request = new AnalyzeJob.Request(target.image, target.all, job.tag, job.digest,
         dockerfile, sourceRepo, sourceProvider, buildArgs);
-    try (StateWorkspace workspace = job.open(options.root, Tokens.from(context.env()))) {
-      runner.run(workspace, request);
-    }
-    return ExitCodes.OK;
+    return job.run(options.root, tokens, new AnalyzeJob(request, tokens, context.clock(), new DockerfileBaseImages()),
+        spec.commandLine().getOut());
   }
 }

@@ -8,43 +8,33 @@ import io.imagefactory.analysis.ImageAnalysis;
 import io.imagefactory.analysis.Trigger;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Provider;
-import io.imagefactory.config.Settings;
-import io.imagefactory.config.Source;
-import io.imagefactory.config.SourceRepos;
-import io.imagefactory.fleet.FleetInputs;
-import io.imagefactory.git.SourceFetcher;
-import io.imagefactory.credentials.TokenVariable;
 import io.imagefactory.credentials.Tokens;
+import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.state.StateChanges;
 import java.io.PrintWriter;
-import io.imagefactory.workspace.StateWorkspace;
-import io.imagefactory.workspace.TempDirectories;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Runs {@code image-factory analyze}: the design document's steps 1 to 7 for one image, or for
- * every managed image with {@code --all}.
+ * {@code image-factory analyze}: the design document's steps 1 to 7 for one image, or for every
+ * managed image with {@code --all}.
  *
- * <p>The shell around {@link ImageAnalysis}: it fetches and parses Dockerfiles once, then lets the
- * workspace decide, write, commit and push (deciding again after a lost push race).
+ * <p>Prepares by fetching and parsing each managed image's Dockerfile once; decides with {@link
+ * ImageAnalysis}, again on the new state after a lost push race.
  */
-public final class AnalyzeJob {
-  private final Tokens tokens;
+public final class AnalyzeJob implements StateJob {
+  private final Request request;
   private final Clock clock;
-  private final BaseImageFinder finder;
-  private final PrintWriter out;
+  private final SourceDockerfiles dockerfiles;
 
-  public AnalyzeJob(Tokens tokens, Clock clock, BaseImageFinder finder, PrintWriter out) {
-    this.tokens = tokens;
+  /** The job for {@code request}, cloning sources with {@code tokens}, parsing with {@code finder}. */
+  public AnalyzeJob(Request request, Tokens tokens, Clock clock, BaseImageFinder finder) {
+    this.request = request;
     this.clock = clock;
-    this.finder = finder;
-    this.out = out;
+    this.dockerfiles = new SourceDockerfiles(tokens, finder);
   }
 
   /** What to analyse: the design document's arguments, all optional but {@code image} or {@code all}. */
@@ -52,71 +42,31 @@ public final class AnalyzeJob {
       String image, boolean all, String tag, String digest, String dockerfile, String sourceRepo,
       Provider sourceProvider, Map<String, String> buildArgs) {}
 
-  /** Analyses in {@code workspace}; returns what was written. */
-  public StateWorkspace.Result run(StateWorkspace workspace, Request request) {
-    FleetInputs inputs = workspace.load();
-    List<ImageEnrollment> targets = targets(inputs, request);
-    Map<String, BaseImageFinder.Found> found = new LinkedHashMap<>();
-    List<ImageEnrollment> analysed = new ArrayList<>();
-    List<String> failed = new ArrayList<>();
-    ImageFactoryException firstFailure = null;
+  @Override
+  public Decision prepare(FleetInputs inputs, PrintWriter out) {
+    List<ImageEnrollment> targets = targets(inputs);
+    Analysis analysis = new Analysis(targets.size());
     int n = 0;
     for (ImageEnrollment image : targets) {
       n++;
       try {
-        if (image.isManaged()) {
-          BaseImageFinder.Found f = discover(image, request, inputs.settings());
-          found.put(image.name(), f);
-          progress(n, targets.size(), image.name() + ": " + describe(f));
-        } else {
-          progress(n, targets.size(), image.name() + ": external, watched as " + image.repoUrl());
-        }
-        analysed.add(image);
+        String result = image.isManaged() ? analysis.found(image, dockerfiles.find(image, request, inputs.settings()))
+            : analysis.external(image);
+        progress(out, n, targets.size(), image.name() + ": " + result);
       } catch (ImageFactoryException e) {
         if (!request.all()) {
           throw e;
         }
         // --all goes on: one broken repository must not stop the fleet's analysis.
-        progress(n, targets.size(), image.name() + ": failed: " + e.oneLine());
-        failed.add(image.name());
-        firstFailure = firstFailure == null ? e : firstFailure;
+        progress(out, n, targets.size(), image.name() + ": failed: " + e.oneLine());
+        analysis.failed(image, e);
       }
     }
-    Trigger trigger = Trigger.of(request.tag(), request.digest(), clock.instant());
-    StateWorkspace.Result result = workspace.update(
-        current -> decide(current, analysed, found, trigger), changes -> message(request, analysed, changes));
-    result.changes().notes().forEach(note -> out.println("  " + note));
-    out.println(result.changedFiles().isEmpty() ? "state is up to date: nothing to write"
-        : (result.committed() ? "pushed " + result.commit() + ": " : "wrote ")
-            + String.join(", ", result.changedFiles()));
-    out.flush();
-    if (!failed.isEmpty()) {
-      throw new ExternalFailureException(failed.size() + " of " + targets.size() + " images could not be analysed ("
-          + String.join(", ", failed) + "); the others were recorded", "see the lines above for each", firstFailure);
-    }
-    return result;
+    analysis.trigger = Trigger.of(request.tag(), request.digest(), clock.instant());
+    return analysis;
   }
 
-  private static StateChanges decide(FleetInputs current, List<ImageEnrollment> targets,
-      Map<String, BaseImageFinder.Found> found, Trigger trigger) {
-    StateChanges all = StateChanges.NONE;
-    FleetInputs in = current;
-    for (ImageEnrollment target : targets) {
-      // Re-read the enrollment from the current images.yaml: it may have changed since the fetch.
-      ImageEnrollment image = in.enrollment(target.name());
-      if (image == null) {
-        continue;
-      }
-      StateChanges changes = image.isManaged() && found.containsKey(image.name())
-          ? ImageAnalysis.managed(in, image, found.get(image.name()).baseImages(), trigger)
-          : ImageAnalysis.external(in, image, trigger);
-      in = in.with(changes);
-      all = all.then(changes);
-    }
-    return all;
-  }
-
-  private List<ImageEnrollment> targets(FleetInputs inputs, Request request) {
+  private List<ImageEnrollment> targets(FleetInputs inputs) {
     if (request.all()) {
       return inputs.enrollments().stream().filter(ImageEnrollment::isManaged).toList();
     }
@@ -130,26 +80,84 @@ public final class AnalyzeJob {
     return List.of(image);
   }
 
-  private BaseImageFinder.Found discover(ImageEnrollment image, Request request, Settings settings) {
-    Source enrolled = image.source().orElseThrow();
-    Provider provider = request.sourceProvider() != null ? request.sourceProvider() : enrolled.provider();
-    String repo = request.sourceRepo() != null ? request.sourceRepo() : enrolled.repo();
-    String dockerfile = request.dockerfile() != null ? request.dockerfile() : enrolled.dockerfile();
-    Source source = enrolled.with(provider, repo, dockerfile);
-    String url = SourceRepos.cloneUrl(source, settings.endpoints(provider));
-    Path work = TempDirectories.create("image-factory-source-");
-    try {
-      SourceFetcher.Fetched fetched = SourceFetcher.fetch(url, source.branch(), dockerfile,
-          tokens.forSource(provider, settings.endpoints(provider)), work.resolve("src"),
-          "set " + TokenVariable.of(provider).env() + " (or " + TokenVariable.of(provider).fileEnv()
-              + ") to a token that can read " + repo);
-      Map<String, String> args = new TreeMap<>(enrolled.buildArgs());
-      if (!request.all() && request.buildArgs() != null) {
-        args.putAll(request.buildArgs());
+  private static void progress(PrintWriter out, int n, int total, String line) {
+    out.println(total > 1 ? "[" + n + "/" + total + "] " + line : line);
+    out.flush();
+  }
+
+  /** What the fetches found, and the decision made from it. */
+  private final class Analysis implements Decision {
+    private final int targets;
+    private final Map<String, BaseImageFinder.Found> found = new LinkedHashMap<>();
+    private final List<ImageEnrollment> analysed = new ArrayList<>();
+    private final List<String> failed = new ArrayList<>();
+    private ImageFactoryException firstFailure;
+    private Trigger trigger;
+
+    Analysis(int targets) {
+      this.targets = targets;
+    }
+
+    String found(ImageEnrollment image, BaseImageFinder.Found f) {
+      found.put(image.name(), f);
+      analysed.add(image);
+      return describe(f);
+    }
+
+    String external(ImageEnrollment image) {
+      analysed.add(image);
+      return "external, watched as " + image.repoUrl();
+    }
+
+    void failed(ImageEnrollment image, ImageFactoryException e) {
+      failed.add(image.name());
+      firstFailure = firstFailure == null ? e : firstFailure;
+    }
+
+    @Override
+    public StateChanges decide(FleetInputs current) {
+      StateChanges all = StateChanges.NONE;
+      FleetInputs in = current;
+      for (ImageEnrollment target : analysed) {
+        // Re-read the enrollment from the current images.yaml: it may have changed since the fetch.
+        ImageEnrollment image = in.enrollment(target.name());
+        if (image == null) {
+          continue;
+        }
+        StateChanges changes = image.isManaged() && found.containsKey(image.name())
+            ? ImageAnalysis.managed(in, image, found.get(image.name()).baseImages(), trigger)
+            : ImageAnalysis.external(in, image, trigger);
+        in = in.with(changes);
+        all = all.then(changes);
       }
-      return finder.find(fetched.content(), repo + ":" + dockerfile, args);
-    } finally {
-      TempDirectories.delete(work);
+      return all;
+    }
+
+    @Override
+    public String commitMessage(StateChanges changes) {
+      String subject = request.all()
+          ? "analyze --all: " + analysed.size() + " managed images"
+          : "analyze " + request.image() + (request.tag() == null ? "" : " " + request.tag())
+              + (request.digest() == null ? "" : " (" + request.digest() + ")");
+      return subject + "\n\n" + String.join("\n", changes.notes()) + "\n";
+    }
+
+    @Override
+    public String unchanged() {
+      return "state is up to date: nothing to write";
+    }
+
+    @Override
+    public String notePrefix() {
+      return "  ";
+    }
+
+    @Override
+    public void finish() {
+      if (!failed.isEmpty()) {
+        throw new ExternalFailureException(failed.size() + " of " + targets + " images could not be analysed ("
+            + String.join(", ", failed) + "); the others were recorded", "see the lines above for each", firstFailure);
+      }
     }
   }
 
@@ -159,18 +167,5 @@ public final class AnalyzeJob {
     String text = refs.size() + (refs.size() == 1 ? " base image" : " base images")
         + (refs.isEmpty() ? "" : " (" + String.join(", ", refs) + ")");
     return f.warnings().isEmpty() ? text : text + "; " + String.join("; ", f.warnings());
-  }
-
-  private void progress(int n, int total, String line) {
-    out.println(total > 1 ? "[" + n + "/" + total + "] " + line : line);
-    out.flush();
-  }
-
-  private static String message(Request request, List<ImageEnrollment> targets, StateChanges changes) {
-    String subject = request.all()
-        ? "analyze --all: " + targets.size() + " managed images"
-        : "analyze " + request.image() + (request.tag() == null ? "" : " " + request.tag())
-            + (request.digest() == null ? "" : " (" + request.digest() + ")");
-    return subject + "\n\n" + String.join("\n", changes.notes()) + "\n";
   }
 }

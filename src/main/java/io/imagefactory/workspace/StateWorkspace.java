@@ -64,7 +64,16 @@ public final class StateWorkspace implements AutoCloseable {
    * @param message the commit message for a change
    */
   public Result update(Function<FleetInputs, StateChanges> decide, Function<StateChanges, String> message) {
-    Attempt attempt = new Attempt(decide, message);
+    return update(load(), decide, message);
+  }
+
+  /**
+   * {@link #update(Function, Function)} whose first decision is made on {@code current}, which
+   * {@link #load()} gave since the last write (a job reads the state once to prepare).
+   */
+  public Result update(FleetInputs current, Function<FleetInputs, StateChanges> decide,
+      Function<StateChanges, String> message) {
+    Attempt attempt = new Attempt(current, decide, message);
     if (repository == null) {
       attempt.apply(root);
       return new Result(attempt.changes, attempt.changed, false, null);
@@ -77,16 +86,21 @@ public final class StateWorkspace implements AutoCloseable {
   private final class Attempt {
     private final Function<FleetInputs, StateChanges> decide;
     private final Function<StateChanges, String> message;
+    private FleetInputs unchanged;
     private StateChanges changes = StateChanges.NONE;
     private List<String> changed = List.of();
 
-    Attempt(Function<FleetInputs, StateChanges> decide, Function<StateChanges, String> message) {
+    Attempt(FleetInputs current, Function<FleetInputs, StateChanges> decide, Function<StateChanges, String> message) {
+      this.unchanged = current;
       this.decide = decide;
       this.message = message;
     }
 
     Optional<String> apply(Path dir) {
-      changes = decide.apply(load());
+      // The first attempt decides on the files as loaded; after a lost race they were reset: read them again.
+      FleetInputs current = unchanged != null ? unchanged : load();
+      unchanged = null;
+      changes = decide.apply(current);
       changed = new StateStore(dir).apply(changes);
       return changed.isEmpty() ? Optional.empty() : Optional.of(message.apply(changes));
     }
