@@ -60,6 +60,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void theGeneratorHasOnePublicEntryPoint() {
+    Pattern publicType = Pattern.compile("(?m)^public (?:final )?(?:class|record|interface|enum) (\\w+)");
+    List<String> types = new ArrayList<>();
+    for (Source s : sources()) {
+      if (s.pkg().equals("kargo")) {
+        Matcher m = publicType.matcher(read(MAIN.resolve(s.file())));
+        while (m.find()) {
+          types.add(m.group(1));
+        }
+      }
+    }
+    assertThat(types).as("KargoGenerator and the Manifest records it returns").containsExactlyInAnyOrder(
+        "KargoGenerator", "Manifest");
+  }
+
+  @Test
   void judgesWhatAPackageNamesByItsLayer() {
     assertThat(isViolation("fleet", "java.nio.file.Path")).isTrue();
     assertThat(isViolation("config", "org.eclipse.jgit.lib.Repository")).isTrue();
@@ -118,7 +134,7 @@ class ArchitectureTest {
         String file = MAIN.relativize(f).toString().replace('\\', '/');
         String pkg = file.contains("/") ? file.substring(0, file.lastIndexOf('/')).replace('/', '.') : "";
         Set<String> names = new TreeSet<>();
-        Matcher m = QUALIFIED.matcher(code(Files.readString(f)));
+        Matcher m = QUALIFIED.matcher(code(read(f)));
         while (m.find()) {
           names.add(m.group());
         }
@@ -129,6 +145,14 @@ class ArchitectureTest {
     }
     assertThat(out).as("main sources under " + MAIN.toAbsolutePath()).isNotEmpty();
     return out;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The text with comments, strings and character literals blanked out. */

@@ -8,15 +8,15 @@ package io.imagefactory.kargo;
  * create them. Kargo's {@code secret()} expression only reads Secrets labelled {@code
  * kargo.akuity.io/cred-type: generic}.
  */
-public final class Secrets {
+final class Secrets {
   /** Token that may push to the state repository (optional when a provider token can). */
-  public static final String STATE_REPOSITORY = "image-factory-git";
+  static final String STATE_REPOSITORY = "image-factory-git";
   /** GitHub token: clone sources, dispatch rebuild workflows. */
-  public static final String GITHUB = "image-factory-github";
+  static final String GITHUB = "image-factory-github";
   /** GitLab token: clone sources, create rebuild pipelines. */
-  public static final String GITLAB = "image-factory-gitlab";
+  static final String GITLAB = "image-factory-gitlab";
   /** The key each Secret keeps its token under. */
-  public static final String KEY = "token";
+  static final String KEY = "token";
 
   private Secrets() {}
 }

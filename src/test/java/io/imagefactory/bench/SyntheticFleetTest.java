@@ -53,8 +53,8 @@ class SyntheticFleetTest {
     SyntheticFleet.write(tmp.resolve("b"), SHAPE);
 
     assertThat(listing(tmp.resolve("a"))).isEqualTo(listing(tmp.resolve("b")));
-    String a = KargoGenerator.generateYaml(FleetMerger.merge(new Checkout(tmp.resolve("a")).load().inputs()));
-    String b = KargoGenerator.generateYaml(FleetMerger.merge(new Checkout(tmp.resolve("b")).load().inputs()));
+    String a = KargoGenerator.generateRendered(FleetMerger.merge(new Checkout(tmp.resolve("a")).load().inputs())).yaml();
+    String b = KargoGenerator.generateRendered(FleetMerger.merge(new Checkout(tmp.resolve("b")).load().inputs())).yaml();
     assertThat(a).isEqualTo(b);
   }
 

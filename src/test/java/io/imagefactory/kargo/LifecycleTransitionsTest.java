@@ -83,6 +83,6 @@ class LifecycleTransitionsTest {
     warnings.addAll(loaded.problems());
     warnings.addAll(fleet.problems());
     warnings.sort(Problem.BY_POSITION);
-    return KargoGenerator.generateYaml(fleet);
+    return KargoGenerator.generateRendered(fleet).yaml();
   }
 }
