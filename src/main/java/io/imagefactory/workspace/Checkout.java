@@ -1,10 +1,10 @@
 package io.imagefactory.workspace;
 
-import io.imagefactory.config.DnsLabel;
-import io.imagefactory.Layout;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.Layout;
 import io.imagefactory.Problem;
+import io.imagefactory.config.DnsLabel;
 import io.imagefactory.config.EnrollmentReader;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Settings;

@@ -1,9 +1,9 @@
 package io.imagefactory.workspace;
 
-import io.imagefactory.fleet.FleetInputs;
-import io.imagefactory.git.StateRepository;
 import io.imagefactory.credentials.TokenVariable;
 import io.imagefactory.credentials.Tokens;
+import io.imagefactory.fleet.FleetInputs;
+import io.imagefactory.git.StateRepository;
 import io.imagefactory.state.StateChanges;
 import java.nio.file.Path;
 import java.util.List;
