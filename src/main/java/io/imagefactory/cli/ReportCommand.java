@@ -1,11 +1,12 @@
 package io.imagefactory.cli;
 
-import io.imagefactory.AtomicFiles;
 import io.imagefactory.ExternalFailureException;
-import io.imagefactory.fleet.Checkout;
 import io.imagefactory.report.FleetReport;
 import io.imagefactory.report.ReportModel;
 import io.imagefactory.report.ReportRenderer;
+import io.imagefactory.workspace.AtomicFiles;
+import io.imagefactory.workspace.Checkout;
+import io.imagefactory.workspace.FleetPipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FleetPipeline.Merged merged = FleetPipeline.merge(new Checkout(options.root));
-    FleetPipeline.printWarnings(merged.warnings(), spec.commandLine().getErr());
+    ValidateCommand.printWarnings(merged.warnings(), spec.commandLine().getErr());
     ReportModel model = FleetReport.model(merged.fleet(), parent.context().clock().instant());
     Path file = out.resolve(FILE);
     AtomicFiles.write(file, ReportRenderer.render(model));

@@ -1,7 +1,9 @@
 package io.imagefactory.report;
 
+import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetImage;
+import io.imagefactory.tags.Subscription;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +30,10 @@ public final class FleetReport {
   }
 
   private static ReportImage image(FleetImage image) {
-    String repository = image.enrollment() != null ? image.enrollment().repoUrl()
-        : image.repoURL() != null ? image.repoURL() : "";
+    String repository = image.enrollment().map(ImageEnrollment::repoUrl)
+        .or(() -> image.subscription().map(Subscription::repoURL)).orElse("");
     ReportImage report = ReportImage.of(image.name(), kind(image.kind()), repository);
-    return image.enrollment() == null ? report : report.withOwner(image.enrollment().owner());
+    return report.withOwner(image.enrollment().flatMap(ImageEnrollment::owner).orElse(null));
   }
 
   private static ReportImage.Kind kind(FleetImage.Kind kind) {

@@ -2,7 +2,7 @@ package io.imagefactory.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.fleet.Checkout;
+import io.imagefactory.workspace.Checkout;
 import io.imagefactory.fleet.FleetMerger;
 import io.imagefactory.report.ReportImage.Kind;
 import java.nio.file.Path;

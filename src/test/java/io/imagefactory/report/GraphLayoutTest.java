@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.imagefactory.bench.SyntheticFleet;
-import io.imagefactory.fleet.Checkout;
+import io.imagefactory.workspace.Checkout;
 import io.imagefactory.fleet.FleetMerger;
 import io.imagefactory.testing.OddFleet;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagefactory.bench.SyntheticFleet;
 import io.imagefactory.cli.Main;
-import io.imagefactory.fleet.Checkout;
+import io.imagefactory.workspace.Checkout;
 import io.imagefactory.fleet.FleetMerger;
 import io.imagefactory.testing.RealComponents;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.imagefactory.report;
 
 import io.imagefactory.bench.SyntheticFleet;
-import io.imagefactory.fleet.Checkout;
+import io.imagefactory.workspace.Checkout;
 import io.imagefactory.fleet.FleetMerger;
 import io.imagefactory.report.Rebuild.PendingUpdate;
 import io.imagefactory.report.Rebuild.Status;

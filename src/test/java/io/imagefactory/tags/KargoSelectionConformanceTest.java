@@ -3,7 +3,7 @@ package io.imagefactory.tags;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.imagefactory.config.Checks;
+import io.imagefactory.config.RepoUrls;
 import io.imagefactory.semver.Version;
 import io.imagefactory.testing.PeerSuite;
 import java.time.Instant;
@@ -195,7 +195,7 @@ class KargoSelectionConformanceTest {
             r -> assertThat(List.of(ImageSubscription.DEFAULT_STRATEGY.kargoName(), ImageSubscription.DEFAULT_STRICT_SEMVERS,
                 ImageSubscription.DEFAULT_DISCOVERY_LIMIT)).containsExactly(r.get("output").get("imageSelectionStrategy").asText(),
                 r.get("output").get("strictSemvers").asBoolean(), r.get("output").get("discoveryLimit").asInt()))
-        .run("repoURL", 16, r -> assertThat(Checks.isKargoRepoUrl(text(r, "repoURL"))).isEqualTo(r.get("valid").asBoolean()))
+        .run("repoURL", 16, r -> assertThat(RepoUrls.isValid(text(r, "repoURL"))).isEqualTo(r.get("valid").asBoolean()))
         .skip("validate", 10, "Kargo's admission webhook (the first error of ValidateSubscription): image-factory's validate "
             + "reports these from images.yaml, with its own positions and messages")
         .tests();

@@ -1,8 +1,11 @@
-package io.imagefactory.state;
+package io.imagefactory.workspace;
 
-import io.imagefactory.AtomicFiles;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.Layout;
+import io.imagefactory.state.BaseImageState;
+import io.imagefactory.state.ImageState;
+import io.imagefactory.state.StateChanges;
+import io.imagefactory.state.StateWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,8 @@
-package io.imagefactory.config;
+package io.imagefactory.tags;
 
-import io.imagefactory.tags.SelectionStrategy;
-import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.yaml.MapReader;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads the tag-policy fields images.yaml entries and state files share: {@code allowTags},
@@ -14,6 +13,9 @@ public final class TagPolicyReader {
   /** The field names this reader consumes. */
   public static final List<String> FIELDS = List.of(
       "allowTags", "ignoreTags", "imageSelectionStrategy", "constraint", "platform", "discoveryLimit");
+
+  /** {@code os/arch} as Kargo's {@code platform} accepts it. */
+  private static final Pattern PLATFORM = Pattern.compile("\\w+/\\w+");
 
   private TagPolicyReader() {}
 
@@ -36,7 +38,7 @@ public final class TagPolicyReader {
   }
 
   private static void checkRegex(MapReader r, String key, String regex) {
-    String error = Checks.re2Error(regex);
+    String error = TagRegexes.re2Error(regex);
     if (error != null) {
       r.error(key, key + " \"" + regex + "\" is not a regular expression Kargo (Go RE2) can compile: "
           + error, "RE2 has no lookahead, lookbehind or backreferences; use ignoreTags to exclude tags");
@@ -58,7 +60,7 @@ public final class TagPolicyReader {
 
   private static String platform(MapReader r) {
     String platform = r.optionalString("platform");
-    if (platform != null && !Checks.isPlatform(platform)) {
+    if (platform != null && !PLATFORM.matcher(platform).matches()) {
       r.error("platform", "platform \"" + platform + "\" is not of the form os/arch",
           "write e.g. linux/amd64 (Kargo takes no variant)");
     }

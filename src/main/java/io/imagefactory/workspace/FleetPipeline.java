@@ -1,12 +1,11 @@
-package io.imagefactory.cli;
+package io.imagefactory.workspace;
 
 import io.imagefactory.Problem;
 import io.imagefactory.ValidationException;
-import io.imagefactory.fleet.Checkout;
 import io.imagefactory.fleet.Fleet;
+import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.fleet.FleetMerger;
 import io.imagefactory.kargo.KargoGenerator;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +26,24 @@ public final class FleetPipeline {
    */
   public record Merged(Fleet fleet, List<Problem> warnings) {}
 
-  /** The generated YAML and how many documents (resources) it holds. */
-  record Generated(Merged merged, int resources, String yaml) {}
+  /**
+   * The generated YAML and how many documents (resources) it holds.
+   *
+   * @param merged the fleet it was generated from, and the warnings met
+   * @param resources how many documents the YAML holds
+   * @param yaml the content of dist/
+   */
+  public record Generated(Merged merged, int resources, String yaml) {}
+
+  /**
+   * Reads the checkout's images.yaml, settings and state, unmerged.
+   *
+   * @throws io.imagefactory.InvalidInputException when images.yaml or settings.yaml is missing
+   * @throws ValidationException with every problem found, when any of them is an error
+   */
+  public static FleetInputs inputs(Checkout checkout) {
+    return loadValid(checkout).inputs();
+  }
 
   /**
    * Reads and merges the checkout's images.yaml, settings and state.
@@ -37,10 +52,7 @@ public final class FleetPipeline {
    * @throws ValidationException with every problem found, when any of them is an error
    */
   public static Merged merge(Checkout checkout) {
-    Checkout.Loaded loaded = checkout.load();
-    if (loaded.hasErrors()) {
-      throw new ValidationException(loaded.problems());
-    }
+    Checkout.Loaded loaded = loadValid(checkout);
     Fleet fleet = FleetMerger.merge(loaded.inputs());
     List<Problem> all = new ArrayList<>(loaded.problems());
     all.addAll(fleet.problems());
@@ -51,15 +63,18 @@ public final class FleetPipeline {
     return new Merged(fleet, all);
   }
 
-  static Generated generate(Checkout checkout) {
+  /** Reads, merges and generates: what {@code generate} writes to dist/. */
+  public static Generated generate(Checkout checkout) {
     Merged merged = merge(checkout);
     KargoGenerator.Rendered rendered = KargoGenerator.generateRendered(merged.fleet());
     return new Generated(merged, rendered.documents(), rendered.yaml());
   }
 
-  static void printWarnings(List<Problem> warnings, PrintWriter err) {
-    for (Problem p : warnings) {
-      err.println(p);
+  private static Checkout.Loaded loadValid(Checkout checkout) {
+    Checkout.Loaded loaded = checkout.load();
+    if (loaded.hasErrors()) {
+      throw new ValidationException(loaded.problems());
     }
+    return loaded;
   }
 }

@@ -1,5 +1,6 @@
-package io.imagefactory;
+package io.imagefactory.workspace;
 
+import io.imagefactory.ExternalFailureException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,21 +1,14 @@
-package io.imagefactory.analysis;
+package io.imagefactory.workspace;
 
-import io.imagefactory.ExternalFailureException;
-import io.imagefactory.ValidationException;
-import io.imagefactory.fleet.Checkout;
+import io.imagefactory.credentials.TokenVariable;
+import io.imagefactory.credentials.Tokens;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.git.StateRepository;
-import io.imagefactory.git.Tokens;
 import io.imagefactory.state.StateChanges;
-import io.imagefactory.state.StateStore;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Where a job reads and writes state: a clone of the state repository it commits to and pushes
@@ -39,14 +32,14 @@ public final class StateWorkspace implements AutoCloseable {
 
   /** A fresh clone of {@code branch} of {@code url} in a temporary directory. */
   public static StateWorkspace clone(String url, String branch, Tokens tokens) {
-    Path tmp = tempDirectory("image-factory-state-");
+    Path tmp = TempDirectories.create("image-factory-state-");
     try {
       StateRepository repo = StateRepository.cloneOf(url, branch, tmp.resolve("state"),
           tokens.forStateRepository(url, null),
-          "set STATE_REPOSITORY_TOKEN (or the provider's token) to a token that may push to " + url);
+          "set " + TokenVariable.STATE_REPOSITORY.env() + " (or the provider's token) to a token that may push to " + url);
       return new StateWorkspace(repo.root(), repo, tmp);
     } catch (RuntimeException e) {
-      deleteTree(tmp);
+      TempDirectories.delete(tmp);
       throw e;
     }
   }
@@ -57,11 +50,7 @@ public final class StateWorkspace implements AutoCloseable {
 
   /** Reads images.yaml, settings and state as they are now; invalid files stop the job. */
   public FleetInputs load() {
-    Checkout.Loaded loaded = new Checkout(root).load();
-    if (loaded.hasErrors()) {
-      throw new ValidationException(loaded.problems());
-    }
-    return loaded.inputs();
+    return FleetPipeline.inputs(new Checkout(root));
   }
 
   /** What {@link #update} did. */
@@ -75,7 +64,16 @@ public final class StateWorkspace implements AutoCloseable {
    * @param message the commit message for a change
    */
   public Result update(Function<FleetInputs, StateChanges> decide, Function<StateChanges, String> message) {
-    Attempt attempt = new Attempt(decide, message);
+    return update(load(), decide, message);
+  }
+
+  /**
+   * {@link #update(Function, Function)} whose first decision is made on {@code current}, which
+   * {@link #load()} gave since the last write (a job reads the state once to prepare).
+   */
+  public Result update(FleetInputs current, Function<FleetInputs, StateChanges> decide,
+      Function<StateChanges, String> message) {
+    Attempt attempt = new Attempt(current, decide, message);
     if (repository == null) {
       attempt.apply(root);
       return new Result(attempt.changes, attempt.changed, false, null);
@@ -88,16 +86,21 @@ public final class StateWorkspace implements AutoCloseable {
   private final class Attempt {
     private final Function<FleetInputs, StateChanges> decide;
     private final Function<StateChanges, String> message;
+    private FleetInputs unchanged;
     private StateChanges changes = StateChanges.NONE;
     private List<String> changed = List.of();
 
-    Attempt(Function<FleetInputs, StateChanges> decide, Function<StateChanges, String> message) {
+    Attempt(FleetInputs current, Function<FleetInputs, StateChanges> decide, Function<StateChanges, String> message) {
+      this.unchanged = current;
       this.decide = decide;
       this.message = message;
     }
 
     Optional<String> apply(Path dir) {
-      changes = decide.apply(load());
+      // The first attempt decides on the files as loaded; after a lost race they were reset: read them again.
+      FleetInputs current = unchanged != null ? unchanged : load();
+      unchanged = null;
+      changes = decide.apply(current);
       changed = new StateStore(dir).apply(changes);
       return changed.isEmpty() ? Optional.empty() : Optional.of(message.apply(changes));
     }
@@ -107,29 +110,7 @@ public final class StateWorkspace implements AutoCloseable {
   public void close() {
     if (repository != null) {
       repository.close();
-      deleteTree(tempDir);
-    }
-  }
-
-  static Path tempDirectory(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new ExternalFailureException("Tried to create a temporary directory but failed: " + e,
-          "check that java.io.tmpdir (/tmp in the container) is writable", e);
-    }
-  }
-
-  static void deleteTree(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // a leftover temporary directory is harmless; the job's result is what matters
+      TempDirectories.delete(tempDir);
     }
   }
 }

@@ -1,15 +1,15 @@
-package io.imagefactory.fleet;
+package io.imagefactory.workspace;
 
-import io.imagefactory.Layout;
-import io.imagefactory.AtomicFiles;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.Layout;
 import io.imagefactory.Problem;
-import io.imagefactory.config.Checks;
+import io.imagefactory.config.DnsLabel;
 import io.imagefactory.config.EnrollmentReader;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Settings;
 import io.imagefactory.config.SettingsReader;
+import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.state.BaseImageState;
 import io.imagefactory.state.ImageState;
 import io.imagefactory.state.StateReader;
@@ -117,7 +117,7 @@ public final class Checkout {
       String fileName = f.getFileName().toString();
       String name = fileName.substring(0, fileName.length() - ".yaml".length()); // list() keeps *.yaml only
       List<Problem> problems = new ArrayList<>();
-      if (!Checks.isDnsLabel(name)) {
+      if (!DnsLabel.isValid(name)) {
         problems.add(Problem.error(file, 0, 0, "\"" + name + "\" is not an image name",
             "state files are named {name}.yaml with a DNS-1123 name; rename or delete it"));
         return new Parsed<T>(null, problems);
