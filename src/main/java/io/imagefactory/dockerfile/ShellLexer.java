@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Shell-like word expansion as BuildKit does it for Dockerfile instructions ({@code shell/lex.go}):
  * quotes, the escape token, {@code $VAR}, {@code ${VAR}} and the modifiers {@code :- - :+ + :? ?
- * # ## % %% / //}, then splitting into words.
+ * # ## % %% / //}, then splitting into words. As in BuildKit since v0.22, {@code <<} and the blanks
+ * after it stay in one word, so that {@code << EOF} declares a heredoc as {@code <<EOF} does.
  *
  * <p>For static analysis a variable can also be <em>unknown</em>: set at build time to a value we
  * cannot know (such as {@code TARGETARCH}). Any expansion that reads an unknown variable yields
@@ -165,8 +166,8 @@ final class ShellLexer {
           next();
           return new Part(result.toString(), words.get());
         }
-        if (ch == '\'' || ch == '"' || ch == '$') {
-          String tmp = ch == '\'' ? singleQuote() : ch == '"' ? doubleQuote() : dollar();
+        if (ch == '\'' || ch == '"' || ch == '$' || ch == '<') {
+          String tmp = ch == '\'' ? singleQuote() : ch == '"' ? doubleQuote() : ch == '$' ? dollar() : possibleHeredoc();
           append(result, tmp);
           if (ch == '$') {
             words.addString(tmp);
@@ -256,6 +257,23 @@ final class ShellLexer {
         }
         append(result, ch);
       }
+    }
+
+    /**
+     * {@code <<} and the blanks after it, kept in one word so that {@code << EOF} declares a
+     * heredoc as {@code <<EOF} does; a lone {@code <} is just itself.
+     */
+    private String possibleHeredoc() {
+      next();
+      if (peek() != '<') {
+        return "<";
+      }
+      next();
+      StringBuilder marker = new StringBuilder("<<");
+      while (peek() == '\t' || peek() == '\r' || peek() == ' ') {
+        marker.appendCodePoint(next());
+      }
+      return marker.toString();
     }
 
     private String dollar() {
