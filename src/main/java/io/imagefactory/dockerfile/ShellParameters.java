@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -143,7 +145,7 @@ final class ShellParameters {
         }
         if (empty) {
           String what = value == null ? "is not allowed to be unset" : "is not allowed to be empty";
-          throw new ShellLexer.ShellSyntaxException(name + ": " + (word.isEmpty() ? what : word));
+          throw new ShellLexer.ShellSyntaxException(shortened(name) + ": " + (word.isEmpty() ? what : shortened(word)));
         }
         return value;
       default:
