@@ -1,12 +1,30 @@
 package io.imagefactory;
 
+import java.util.Locale;
+
 /**
  * Text from a file, a registry or a flag made safe to print: quoted as Go's {@code strconv.Quote}
  * would for ASCII, with every control character escaped, so that a tag or regex cannot move the
  * cursor, retitle the terminal or forge a line of output.
  */
 public final class TerminalText {
+  /** How many characters of a long value a message shows. */
+  public static final int SHOWN = 80;
+
   private TerminalText() {}
+
+  /**
+   * {@code s} as it is when it has at most {@link #SHOWN} characters; else its first {@code SHOWN}
+   * and its length, {@code "aaa... (3,000 characters)"}. A value in a message can come from a file
+   * and be megabytes long, and an error is one line. The dots are ASCII: a log may not be UTF-8.
+   */
+  public static String shortened(String s) {
+    int length = s.codePointCount(0, s.length());
+    if (length <= SHOWN) {
+      return s;
+    }
+    return s.substring(0, s.offsetByCodePoints(0, SHOWN)) + String.format(Locale.ROOT, "... (%,d characters)", length);
+  }
 
   /** {@code s} in double quotes, with {@code "}, {@code \} and control characters escaped. */
   public static String quote(String s) {

@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import io.imagefactory.dockerfile.BuildStages.Stage;
 import io.imagefactory.dockerfile.DockerfileAnalysis.Base;
 import io.imagefactory.dockerfile.ImageUse.Site;
@@ -60,16 +62,16 @@ final class FromResolver {
   Resolved resolve(Stage s) {
     ShellLexer.Result r = expansion.expand(s.base(), args, s.from());
     String name = r.word();
-    warnUnset(s, "FROM " + s.base(), r.unset());
+    warnUnset(s, "FROM " + shortened(s.base()), r.unset());
     String platform = platform(s);
     Site site = new Site(s.from().startLine(), "FROM", s.name());
     if (name.contains(ShellLexer.UNKNOWN)) {
-      warnUnresolved(s, "FROM " + s.base(), args.causesOf(r));
+      warnUnresolved(s, "FROM " + shortened(s.base()), args.causesOf(r));
       return image(s, ImageUse.unresolved(site, s.base(), partial(name, s), platform));
     }
     if (name.isEmpty()) {
       throw DockerfileSyntaxException.at(expansion.file(), s.from(),
-          "base name (" + s.base() + ") should not be blank", Hints.blankFrom(r.unset()));
+          "base name (" + shortened(s.base()) + ") should not be blank", Hints.blankFrom(r.unset()));
     }
     Integer base = earlierStage(name, s.index());
     if (base != null) {
@@ -98,19 +100,19 @@ final class FromResolver {
       return null;
     }
     ShellLexer.Result r = expansion.expand(s.platform(), args, s.from());
-    warnUnset(s, "FROM --platform=" + s.platform(), r.unset());
+    warnUnset(s, "FROM --platform=" + shortened(s.platform()), r.unset());
     String value = r.word();
     if (value.contains(ShellLexer.UNKNOWN)) {
       // $BUILDPLATFORM and friends are the normal multi-platform idiom: nothing to warn about.
       Set<String> causes = new LinkedHashSet<>(args.causesOf(r));
       causes.removeAll(GlobalArgs.PLATFORM_ARGS);
-      warnUnresolved(s, "FROM --platform=" + s.platform(), causes);
+      warnUnresolved(s, "FROM --platform=" + shortened(s.platform()), causes);
       return s.platform();
     }
     if (value.isEmpty() || !PLATFORM.matcher(value).matches()) {
       throw DockerfileSyntaxException.at(expansion.file(), s.from(), value.isEmpty()
-          ? "empty platform value from expression " + s.platform()
-          : "failed to parse platform " + value, Hints.PLATFORM);
+          ? "empty platform value from expression " + shortened(s.platform())
+          : "failed to parse platform " + shortened(value), Hints.PLATFORM);
     }
     return value;
   }
@@ -148,8 +150,8 @@ final class FromResolver {
     int after = insertionPoint(named, s.index() + 1);
     if (after < named.size()) {
       Stage later = stages.get(named.get(after));
-      warnings.add("line " + s.from().startLine() + ": FROM " + s.base() + " names the image " + image.reference()
-          + ", not the stage " + name + " of line " + later.from().startLine()
+      warnings.add("line " + s.from().startLine() + ": FROM " + shortened(s.base()) + " names the image "
+          + shortened(image.reference()) + ", not the stage " + shortened(name) + " of line " + later.from().startLine()
           + ": FROM can use only stages defined above it");
     }
   }

@@ -1,13 +1,13 @@
 package io.imagefactory.dockerfile;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Shell-like word expansion as BuildKit does it for Dockerfile instructions ({@code shell/lex.go}):
  * quotes, the escape token, {@code $VAR}, {@code ${VAR}} and the modifiers {@code :- - :+ + :? ?
- * # ## % %% / //}, then splitting into words.
+ * # ## % %% / //}, then splitting into words. As in BuildKit since v0.22, {@code <<} and the blanks
+ * after it stay in one word, so that {@code << EOF} declares a heredoc as {@code <<EOF} does.
  *
  * <p>For static analysis a variable can also be <em>unknown</em>: set at build time to a value we
  * cannot know (such as {@code TARGETARCH}). Any expansion that reads an unknown variable yields
@@ -18,6 +18,11 @@ import java.util.Set;
  * <p>Expansion is bounded ({@link DockerfileLimits}): a word expands to at most 64 KiB, {@code
  * ${...}} nests at most 100 levels, and all the words of a Dockerfile share one {@link
  * ExpansionBudget}; past a limit, {@link ExpansionBudget.Exceeded}. Patterns never backtrack.
+ *
+ * <p>Ports BuildKit's {@code Lex} and the {@code shellWord} functions {@code process}, {@code
+ * processStopOn}, {@code processSingleQuote}, {@code processDoubleQuote} and {@code
+ * processPossibleHeredoc}; {@link ShellParameters} ports {@code processDollar} and what it calls,
+ * {@link ShellWords} {@code wordsStruct}, {@link ShellPatterns} the pattern functions.
  */
 final class ShellLexer {
   private static final int EOF = -1;
@@ -84,7 +89,8 @@ final class ShellLexer {
   Result process(String word, Env env, ExpansionBudget budget) {
     Run run = new Run(word, env, budget);
     Part part = run.processStopOn(EOF, rawEscapes);
-    return new Result(part.text, part.words, run.matched, run.unknown, run.unset);
+    ShellParameters p = run.parameters;
+    return new Result(part.text(), part.words(), p.matched, p.unknown, p.unset);
   }
 
   String processWord(String word, Env env) {
@@ -115,23 +121,20 @@ final class ShellLexer {
     }
   }
 
-  private record Part(String text, List<String> words) {}
+  /** Expanded text and its words, up to where a {@link Run} stopped. */
+  record Part(String text, List<String> words) {}
 
-  /** One expansion: a cursor over the word's code points. */
-  private final class Run {
+  /** One expansion (BuildKit's {@code shellWord}): a cursor over the word's code points. */
+  final class Run {
     private final int[] cps;
-    private final Env env;
     private final ExpansionBudget budget;
+    private final ShellParameters parameters;
     private int pos;
-    private int depth;
-    private final Set<String> matched = new LinkedHashSet<>();
-    private final Set<String> unknown = new LinkedHashSet<>();
-    private final Set<String> unset = new LinkedHashSet<>();
 
-    Run(String word, Env env, ExpansionBudget budget) {
+    private Run(String word, Env env, ExpansionBudget budget) {
       this.cps = word.codePoints().toArray();
-      this.env = env;
       this.budget = budget;
+      this.parameters = new ShellParameters(this, env, budget, skipUnsetEnv);
     }
 
     int peek() {
@@ -165,8 +168,8 @@ final class ShellLexer {
           next();
           return new Part(result.toString(), words.get());
         }
-        if (ch == '\'' || ch == '"' || ch == '$') {
-          String tmp = ch == '\'' ? singleQuote() : ch == '"' ? doubleQuote() : dollar();
+        if (ch == '\'' || ch == '"' || ch == '$' || ch == '<') {
+          String tmp = special(ch);
           append(result, tmp);
           if (ch == '$') {
             words.addString(tmp);
@@ -196,6 +199,20 @@ final class ShellLexer {
             + new String(Character.toChars(stop)));
       }
       return new Part(result.toString(), words.get());
+    }
+
+    /** What BuildKit's {@code charFuncMapping} does at a quote, a {@code $} or a {@code <}. */
+    private String special(int ch) {
+      switch (ch) {
+        case '\'':
+          return singleQuote();
+        case '"':
+          return doubleQuote();
+        case '$':
+          return parameters.dollar();
+        default:
+          return possibleHeredoc();
+      }
     }
 
     private String singleQuote() {
@@ -238,7 +255,7 @@ final class ShellLexer {
           return result.toString();
         }
         if (ch == '$') {
-          append(result, dollar());
+          append(result, parameters.dollar());
           continue;
         }
         ch = next();
@@ -258,196 +275,21 @@ final class ShellLexer {
       }
     }
 
-    private String dollar() {
+    /**
+     * {@code <<} and the blanks after it, kept in one word so that {@code << EOF} declares a
+     * heredoc as {@code <<EOF} does; a lone {@code <} is just itself.
+     */
+    private String possibleHeredoc() {
       next();
-      if (peek() != '{') {
-        String name = name();
-        return name.isEmpty() ? "$" : plain(name, "$" + name);
+      if (peek() != '<') {
+        return "<";
       }
       next();
-      ExpansionBudget.checkDepth(++depth);
-      try {
-        return braced();
-      } finally {
-        depth--;
+      StringBuilder marker = new StringBuilder("<<");
+      while (peek() == '\t' || peek() == '\r' || peek() == ' ') {
+        marker.appendCodePoint(next());
       }
+      return marker.toString();
     }
-
-    /** What follows {@code ${}. */
-    private String braced() {
-      int first = peek();
-      if (first == EOF) {
-        throw new ShellSyntaxException("syntax error: missing '}'");
-      }
-      if (first == '{' || first == '}' || first == ':') {
-        throw new ShellSyntaxException("syntax error: bad substitution");
-      }
-      String name = name();
-      int ch = next();
-      if (ch == '}') {
-        return plain(name, "${" + name + "}");
-      }
-      return ch == '/' ? replace(name) : modifier(name, ch);
-    }
-
-    /** {@code $NAME} or {@code ${NAME}}; {@code raw} is kept for unset names when asked to. */
-    private String plain(String name, String raw) {
-      String value = lookup(name);
-      if (value != null) {
-        return value;
-      }
-      if (skipUnsetEnv) {
-        return raw;
-      }
-      return unsetValue(name);
-    }
-
-    /** What an unset variable gives where its value is used: nothing, or unknown when expected. */
-    private String unsetValue(String name) {
-      if (env.isExpected(name)) {
-        unknown.add(name);
-        return UNKNOWN;
-      }
-      unset.add(name);
-      return "";
-    }
-
-    private String modifier(String name, int ch) {
-      if (ch == EOF) {
-        throw new ShellSyntaxException("syntax error: missing '}'");
-      }
-      String modifier = new String(Character.toChars(ch));
-      boolean nullIsUnset = false;
-      if (ch == ':') {
-        nullIsUnset = true;
-        ch = next();
-        modifier += ch == EOF ? "" : new String(Character.toChars(ch));
-      }
-      if (ch != '+' && ch != '-' && ch != '?' && ch != '#' && ch != '%') {
-        throw new ShellSyntaxException("unsupported modifier (" + modifier + ") in substitution");
-      }
-      boolean patternModifier = ch == '#' || ch == '%';
-      if (nullIsUnset && patternModifier) {
-        throw new ShellSyntaxException("unsupported modifier (" + modifier + ") in substitution");
-      }
-      String word = wordUntil('}', patternModifier, "syntax error: missing '}'");
-      String value = lookup(name);
-      if (value == null && skipUnsetEnv) {
-        return "${" + name + modifier + word + "}";
-      }
-      if (value != null && value.contains(UNKNOWN)) {
-        // Known text around the unknown part proves the value is not empty; nothing proves
-        // what a pattern would remove.
-        boolean nonEmpty = !value.replace(UNKNOWN, "").isEmpty();
-        if (patternModifier) {
-          return unknownAfter(word);
-        }
-        return nonEmpty ? apply(name, ch, value, false, word) : UNKNOWN;
-      }
-      return apply(name, ch, value, value == null || nullIsUnset && value.isEmpty(), word);
-    }
-
-    private String apply(String name, int ch, String value, boolean empty, String word) {
-      switch (ch) {
-        case '-':
-          return empty ? word : value;
-        case '+':
-          return empty ? "" : word;
-        case '?':
-          if (value == null && env.isExpected(name)) {
-            return unsetValue(name);
-          }
-          if (empty) {
-            String what = value == null ? "is not allowed to be unset" : "is not allowed to be empty";
-            throw new ShellSyntaxException(name + ": " + (word.isEmpty() ? what : word));
-          }
-          return value;
-        default:
-          String v = value == null ? unsetValue(name) : value;
-          if (v.contains(UNKNOWN) || word.contains(UNKNOWN)) {
-            return unknownAfter(word); // nothing proves what an unknown pattern, or one over unknown text, removes
-          }
-          boolean longest = !word.isEmpty() && word.charAt(0) == ch;
-          String pattern = longest ? word.substring(1) : word;
-          budget.spend(ShellPatterns.work(pattern, v));
-          return ch == '%' ? ShellPatterns.trimSuffix(pattern, v, longest) : ShellPatterns.trimPrefix(pattern, v, longest);
-      }
-    }
-
-    /** {@code ${NAME/pattern/replacement}} or {@code //}: both parts are required, escapes kept. */
-    private String replace(String name) {
-      boolean all = peek() == '/';
-      if (all) {
-        next();
-      }
-      String pattern = wordUntil('/', true, "syntax error: missing '/' in ${}");
-      String replacement = wordUntil('}', true, "syntax error: missing '}'");
-      String value = lookup(name);
-      if (value == null && skipUnsetEnv) {
-        return "${" + name + "/" + pattern + "/" + replacement + "}"; // one slash even for //, as BuildKit writes it
-      }
-      String v = value == null ? unsetValue(name) : value;
-      if (v.contains(UNKNOWN) || pattern.contains(UNKNOWN)) {
-        return unknownAfter(pattern);
-      }
-      budget.spend(ShellPatterns.work(pattern, v));
-      return ShellPatterns.replace(pattern, replacement, v, all, budget);
-    }
-
-    /** {@link #UNKNOWN}, once {@code pattern} is known to be one that BuildKit accepts. */
-    private String unknownAfter(String pattern) {
-      ShellPatterns.regex(pattern, true, false);
-      return UNKNOWN;
-    }
-
-    /** The expanded text up to {@code stop}; {@code missing} is the error when the word ends first. */
-    private String wordUntil(int stop, boolean raw, String missing) {
-      try {
-        return processStopOn(stop, raw).text;
-      } catch (ShellSyntaxException e) {
-        if (peek() == EOF) {
-          throw new ShellSyntaxException(missing);
-        }
-        throw e;
-      }
-    }
-
-    private String name() {
-      StringBuilder name = new StringBuilder();
-      while (peek() != EOF) {
-        int ch = peek();
-        if (name.length() == 0 && Character.isDigit(ch)) {
-          while (peek() != EOF && Character.isDigit(peek())) {
-            name.appendCodePoint(next());
-          }
-          return name.toString();
-        }
-        if (name.length() == 0 && isSpecialParameter(ch)) {
-          return new String(Character.toChars(next()));
-        }
-        if (!Character.isLetter(ch) && !Character.isDigit(ch) && ch != '_') {
-          break;
-        }
-        name.appendCodePoint(next());
-      }
-      return name.toString();
-    }
-
-    /** The value of {@code name}: {@link #UNKNOWN} for an unknown variable, null when unset. */
-    private String lookup(String name) {
-      if (env.isUnknown(name)) {
-        unknown.add(name);
-        return UNKNOWN;
-      }
-      String value = env.get(name);
-      if (value != null) {
-        matched.add(name);
-      }
-      return value;
-    }
-  }
-
-  private static boolean isSpecialParameter(int c) {
-    return c == '@' || c == '*' || c == '#' || c == '?' || c == '-' || c == '$' || c == '!' || c == '0';
   }
 }

@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
@@ -104,7 +106,7 @@ final class ShellPatterns {
         }
         if (next != '*' && next != '?' && next != '\\') {
           String escaped = next < 0 ? "" : new String(Character.toChars(next));
-          throw new ShellLexer.ShellSyntaxException("invalid pattern (" + Expansion.shown(pattern) + ") in substitution: "
+          throw new ShellLexer.ShellSyntaxException("invalid pattern (" + shortened(pattern) + ") in substitution: "
               + "invalid escape '\\" + escaped + "'", Hints.PATTERN);
         }
         re.append('\\').appendCodePoint(next);

@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import io.imagefactory.dockerfile.BuildStages.Stage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,7 +56,7 @@ final class StageGraph {
         Edge e = out.get(nextEdge[stage]++);
         if (state[e.to()] == 1) {
           throw new DockerfileSyntaxException(file, e.line(),
-              "circular dependency detected on stage: " + stages.get(e.to()).label(), Hints.CYCLE, "");
+              "circular dependency detected on stage: " + shortened(stages.get(e.to()).label()), Hints.CYCLE, "");
         }
         if (state[e.to()] == 0) {
           state[e.to()] = 1;

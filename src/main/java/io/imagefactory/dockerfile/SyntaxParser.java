@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import io.imagefactory.dockerfile.LineParsers.ParseFailure;
 import io.imagefactory.dockerfile.LineParsers.Parsed;
 import io.imagefactory.dockerfile.SyntaxTree.Directive;
@@ -162,7 +164,7 @@ final class SyntaxParser {
     if (name.equals("escape")) {
       if (!value.equals("`") && !value.equals("\\")) {
         throw new DockerfileSyntaxException(file, lineNumber,
-            "invalid escape token '" + value + "' does not match ` or \\", Hints.ESCAPE_VALUES, line);
+            "invalid escape token '" + shortened(value) + "' does not match ` or \\", Hints.ESCAPE_VALUES, line);
       }
       escape = value.charAt(0);
     }
@@ -247,7 +249,7 @@ final class SyntaxParser {
         }
       }
       if (!terminated) {
-        throw new DockerfileSyntaxException(file, startLine, "unterminated heredoc " + declared.name(),
+        throw new DockerfileSyntaxException(file, startLine, "unterminated heredoc " + shortened(declared.name()),
             Hints.endHeredoc(declared.name()), line);
       }
       docs.add(declared.withContent(content.toString()));

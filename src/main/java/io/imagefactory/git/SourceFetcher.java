@@ -3,6 +3,7 @@ package io.imagefactory.git;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.credentials.Credential;
+import io.imagefactory.dockerfile.DockerfileLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SourceFetcher {
   private static final Logger log = LoggerFactory.getLogger(SourceFetcher.class);
-  private static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+  private static final int MAX_FILE_BYTES = DockerfileLimits.MAX_FILE_BYTES;
 
   private SourceFetcher() {}
 

@@ -175,6 +175,19 @@ class AnalyzeIT {
     }
 
     @Test
+    void aDockerfileInGitIsReadUpToTheParsersSizeLimitAndRefusedPastIt() throws Exception {
+      String head = "FROM alpine:3.20\n# ";
+      int limit = io.imagefactory.dockerfile.DockerfileLimits.MAX_FILE_BYTES;
+      enroll("atlimit", sourceRepo("atlimit", head + "x".repeat(limit - head.length() - 1) + "\n"));
+      enroll("overlimit", sourceRepo("overlimit", head + "x".repeat(limit - head.length()) + "\n"));
+      CliRun ok = analyze("--image", "atlimit", "--git-repo", stateRemote);
+      assertThat(ok.exitCode()).as(ok.err()).isZero();
+      CliRun r = analyze("--image", "overlimit", "--git-repo", stateRemote);
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).contains("overlimit.git", "@main:Dockerfile: the file is larger than 4 MiB");
+    }
+
+    @Test
     void anUnknownImageNamesTheEnrolledOnes() {
       CliRun r = analyze("--image", "app-99", "--git-repo", stateRemote);
       assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);

@@ -102,7 +102,7 @@ class HostileDockerfilesIT {
       Run r = dockerfile("nesting", "FROM alpine:" + word + "\n");
       assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
       assertThat(r.errLines()).singleElement().asString().startsWith("image-factory: " + dir.resolve("nesting")
-          + ":1: cannot expand alpine:${a1999:-").endsWith("(18898 characters): ${...} is nested more than 100"
+          + ":1: cannot expand alpine:${a1999:-").endsWith("(18,898 characters): ${...} is nested more than 100"
           + " levels deep, image-factory's limit. nest ${...} at most 100 levels deep (README, \"Limits\").");
     }
 

@@ -1,5 +1,6 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
 import static io.imagefactory.dockerfile.Analyses.bases;
 import static io.imagefactory.dockerfile.Analyses.error;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +64,7 @@ class ExpansionLimitsTest {
   void replacingThatGrowsAValuePastTheLimitIsRefused() {
     String word = "alpine:${V//a/" + "b".repeat(70) + "}";
     assertThat(error("ARG V=" + "a".repeat(1_000) + "\nFROM " + word + "\n"))
-        .isEqualTo("Dockerfile:2: cannot expand " + Expansion.shown(word) + ": " + VALUE_LIMIT)
+        .isEqualTo("Dockerfile:2: cannot expand " + shortened(word) + ": " + VALUE_LIMIT)
         .contains("bbbbbbb... (85 characters)");
   }
 
@@ -79,9 +80,9 @@ class ExpansionLimitsTest {
   @Test
   void nestingDeeperThanTheLimitIsAnErrorNotAStackOverflow() {
     String word = "alpine:" + nested(2_000);
-    assertThat(error("FROM " + word + "\n")).isEqualTo("Dockerfile:1: cannot expand " + Expansion.shown(word)
+    assertThat(error("FROM " + word + "\n")).isEqualTo("Dockerfile:1: cannot expand " + shortened(word)
         + ": ${...} is nested more than 100 levels deep, image-factory's limit. nest ${...} at most 100"
-        + " levels deep (README, \"Limits\").").contains("${a11:... (18898 characters)");
+        + " levels deep (README, \"Limits\").").contains("${a11:... (18,898 characters)");
   }
 
   @Test
