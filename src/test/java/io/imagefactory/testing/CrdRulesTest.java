@@ -21,7 +21,7 @@ class CrdRulesTest {
   @Test
   void everyCelRuleOfTheGeneratedKindsHasAJavaVersionAndNoOther() {
     Set<String> declared = new TreeSet<>();
-    KARGO.schemas().crds().values().forEach(crd -> declared.addAll(CrdRules.rulesIn(crd.schema())));
+    KARGO.schemaSets().forEach(set -> set.crds().values().forEach(crd -> declared.addAll(CrdRules.rulesIn(crd.schema()))));
     assertThat(declared).isEqualTo(new TreeSet<>(CrdRules.CEL.keySet()));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imagefactory.testing.ObjectMetadata.NameRule;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -19,6 +20,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * CEL rules and list types ({@link CrdRules}), metadata rules ({@link ObjectMetadata}), Kargo's
  * schemas for the fields its CRDs leave open and its webhook rules ({@link KargoRules}); then the
  * stream's cross-references ({@link KargoReferences}).
+ *
+ * <p>Everything is checked against two sets of Kargo's CRDs and schemas: the release users run
+ * (v1.11.2) and {@code main}. A violation found with only one set says which.
  */
 public final class KargoConformance {
   /** Name rule of each generated kind. */
@@ -30,22 +34,31 @@ public final class KargoConformance {
       "AnalysisTemplate", NameRule.DNS_SUBDOMAIN);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final KargoSchemas schemas;
-  private final KargoRules rules;
+  /** The sets checked against: the release users run, then what Kargo's main branch has. */
+  private static final List<String> RELEASES = List.of(KargoSchemas.V1_11_2, KargoSchemas.MAIN);
 
-  private KargoConformance(KargoSchemas schemas) {
-    this.schemas = schemas;
-    this.rules = new KargoRules(schemas);
+  /** One set of CRDs and schemas with the rules that read them. */
+  private record Release(String name, KargoSchemas schemas, KargoRules rules) {}
+
+  private final List<Release> releases;
+
+  private KargoConformance(List<KargoSchemas> sets) {
+    this.releases = sets.stream().map(s -> new Release(name(s.dir()), s, new KargoRules(s))).toList();
   }
 
-  /** Loads and compiles the schemas; about a second, so share one instance per test class. */
+  /** Loads and compiles both sets; a few seconds, so share one instance per test class. */
   public static KargoConformance load() {
-    return new KargoConformance(KargoSchemas.load());
+    return load(RELEASES.toArray(String[]::new));
   }
 
-  /** The schemas in use. */
-  public KargoSchemas schemas() {
-    return schemas;
+  /** Checks against the sets in these resource directories only, e.g. {@link KargoSchemas#V1_11_2}. */
+  public static KargoConformance load(String... dirs) {
+    return new KargoConformance(List.of(dirs).stream().map(KargoSchemas::load).toList());
+  }
+
+  /** The sets in use, release first. */
+  public List<KargoSchemas> schemaSets() {
+    return releases.stream().map(Release::schemas).toList();
   }
 
   /** Every violation in {@code yaml}, a stream of documents as image-factory writes it. */
@@ -64,12 +77,23 @@ public final class KargoConformance {
       docs.add(Document.of(documents.get(i), i));
     }
     String project = KargoReferences.projectName(docs);
-    List<Violation> out = new ArrayList<>();
-    for (Document d : docs) {
-      out.addAll(checkDocument(d, project));
+    Map<Violation, List<String>> found = new LinkedHashMap<>();
+    for (Release r : releases) {
+      for (Document d : docs) {
+        checkDocument(d, project, r).forEach(v -> found.computeIfAbsent(v, k -> new ArrayList<>()).add(r.name()));
+      }
     }
+    List<Violation> out = new ArrayList<>();
+    found.forEach((v, in) -> out.add(in.size() == releases.size() ? v
+        : new Violation(v.document(), v.path(), v.message() + " (with Kargo " + String.join(", ", in) + " only)")));
     out.addAll(KargoReferences.check(docs));
     return out;
+  }
+
+  /** {@code v1.11.2} for {@code kargo-crds/v1.11.2/}, {@code main} for {@code kargo-crds/}. */
+  private static String name(String dir) {
+    String last = dir.replaceAll("/$", "");
+    return dir.equals(KargoSchemas.MAIN) ? "main" : last.substring(last.lastIndexOf('/') + 1);
   }
 
   /**
@@ -90,8 +114,8 @@ public final class KargoConformance {
     return documents;
   }
 
-  private List<Violation> checkDocument(Document d, String project) {
-    KargoSchemas.CustomResource crd = schemas.crd(d.kind());
+  private static List<Violation> checkDocument(Document d, String project, Release r) {
+    KargoSchemas.CustomResource crd = r.schemas().crd(d.kind());
     if (crd == null) {
       return List.of(d.violation("/kind", "image-factory generates no " + d.kind() + "; there is no CRD to check it"));
     }
@@ -99,13 +123,13 @@ public final class KargoConformance {
       return List.of(d.violation("/apiVersion", "the CRD serves " + d.kind() + " as " + crd.apiVersion()
           + ", not " + d.body().path("apiVersion").asText()));
     }
-    List<Violation> out = new ArrayList<>(schemas.validate(d.id(), crd, d.body()));
+    List<Violation> out = new ArrayList<>(r.schemas().validate(d.id(), crd, d.body()));
     out.addAll(CrdRules.check(d, crd.schema()));
     out.addAll(ObjectMetadata.check(d, NAMES.get(d.kind()), crd.namespaced(), project));
     if (d.body().has("status")) {
       out.add(d.violation("/status", "status is written by controllers, not by manifests"));
     }
-    out.addAll(rules.check(d));
+    out.addAll(r.rules().check(d));
     return out;
   }
 }

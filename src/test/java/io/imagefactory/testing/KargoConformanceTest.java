@@ -179,4 +179,31 @@ class KargoConformanceTest {
           + " required property 'url' not found (required)");
     }
   }
+
+  @Nested
+  class Releases {
+    @Test
+    void rejectsAFieldThatOnlyKargosMainBranchHas() {
+      String step = "/spec/promotionTemplate/spec/steps/0/config";
+      BrokenStream s = BrokenStream.valid().remove("Stage/rebuild-app", step + "/body")
+          .set("Stage/rebuild-app", step + "/bodyFromFile", "body.json");
+      assertThat(violations(s)).containsExactly("Stage/rebuild-app " + step + "/bodyFromFile:"
+          + " unknown field \"bodyFromFile\" (with Kargo v1.11.2 only)");
+    }
+
+    @Test
+    void namesTheReleaseWhoseSchemaAloneRejectsAValue() {
+      BrokenStream s = BrokenStream.valid().set("Stage/observe-node", "/spec/targets", "[]");
+      // v1.11.2 has no such field; main has one, of another type: each release's verdict is named
+      assertThat(violations(s)).containsExactly(
+          "Stage/observe-node /spec/targets: unknown field \"targets\" (with Kargo v1.11.2 only)",
+          "Stage/observe-node /spec/targets: array found, object expected (type) (with Kargo main only)");
+    }
+
+    @Test
+    void checksTheReleaseFirstAndThenMain() {
+      assertThat(KARGO.schemaSets()).extracting(KargoSchemas::dir)
+          .containsExactly(KargoSchemas.V1_11_2, KargoSchemas.MAIN);
+    }
+  }
 }

@@ -23,8 +23,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The schemas generated documents are checked against, read from test resources {@code
- * kargo-crds/} and compiled once per instance.
+ * The schemas generated documents are checked against, read from one directory of test resources
+ * {@code kargo-crds/} (Kargo's {@code main}, or a release such as {@code kargo-crds/v1.11.2/})
+ * and compiled once per instance.
  *
  * <ul>
  *   <li>Each generated kind's CRD: the served version's {@code openAPIV3Schema}, made strict
@@ -37,7 +38,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  */
 public final class KargoSchemas {
-  private static final String DIR = "kargo-crds/";
+  /** The CRDs and schemas of Kargo's {@code main} branch (see {@code kargo-crds/SOURCE.md}). */
+  public static final String MAIN = "kargo-crds/";
+  /** The CRDs and schemas of the release Kargo v1.11.2, what users run. */
+  public static final String V1_11_2 = "kargo-crds/v1.11.2/";
   private static final Map<String, String> CRD_FILES = Map.of(
       "Project", "kargo.akuity.io_projects.yaml",
       "ProjectConfig", "kargo.akuity.io_projectconfigs.yaml",
@@ -65,23 +69,35 @@ public final class KargoSchemas {
   public record CustomResource(String kind, String apiVersion, boolean namespaced, JsonNode schema,
       Schema compiled) {}
 
+  private final String dir;
   private final Map<String, CustomResource> crds;
   private final SchemaRegistry kargoSchemas;
   private final Map<String, Schema> byFile = new ConcurrentHashMap<>();
 
-  private KargoSchemas(Map<String, CustomResource> crds, SchemaRegistry kargoSchemas) {
+  private KargoSchemas(String dir, Map<String, CustomResource> crds, SchemaRegistry kargoSchemas) {
+    this.dir = dir;
     this.crds = crds;
     this.kargoSchemas = kargoSchemas;
   }
 
-  /** Reads and compiles the CRDs of every generated kind. */
+  /** Reads and compiles the CRDs of every generated kind from {@code main}'s files. */
   public static KargoSchemas load() {
+    return load(MAIN);
+  }
+
+  /** Reads and compiles the CRDs of every generated kind from resource directory {@code dir}. */
+  public static KargoSchemas load(String dir) {
     Dialect.Builder dialect = Dialect.builder(Dialects.getDraft4());
     KUBERNETES_KEYWORDS.forEach(k -> dialect.keyword(new NonValidationKeyword(k)));
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect.build());
     Map<String, CustomResource> crds = new LinkedHashMap<>();
-    CRD_FILES.forEach((kind, file) -> crds.put(kind, customResource(kind, read(DIR + file), registry)));
-    return new KargoSchemas(crds, SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12));
+    CRD_FILES.forEach((kind, file) -> crds.put(kind, customResource(kind, read(dir + file), registry)));
+    return new KargoSchemas(dir, crds, SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12));
+  }
+
+  /** The resource directory the schemas come from, e.g. {@code kargo-crds/v1.11.2/}. */
+  public String dir() {
+    return dir;
   }
 
   /** The CRD of {@code kind}, or null when image-factory generates no such kind. */
@@ -101,7 +117,7 @@ public final class KargoSchemas {
 
   /** Whether Kargo has a schema for {@code type} subscriptions (image, git, chart). */
   public boolean hasSubscriptionType(String type) {
-    return exists(DIR + "subscription-schemas/" + type + ".json");
+    return exists(dir + "subscription-schemas/" + type + ".json");
   }
 
   /** One subscription's body (what is under {@code image:}) at {@code path} of document {@code id}. */
@@ -111,7 +127,7 @@ public final class KargoSchemas {
 
   /** Whether Kargo has a built-in step called {@code uses} (one with a config schema). */
   public boolean hasStep(String uses) {
-    return uses.matches("[a-z0-9-]+") && exists(DIR + "promotion-step-schemas/" + uses + "-config.json");
+    return uses.matches("[a-z0-9-]+") && exists(dir + "promotion-step-schemas/" + uses + "-config.json");
   }
 
   /**
@@ -130,7 +146,7 @@ public final class KargoSchemas {
   private Schema schema(String file) {
     // By location, so that relative $refs (argocd-common.json) resolve next to the file.
     return byFile.computeIfAbsent(file,
-        f -> kargoSchemas.getSchema(SchemaLocation.of("classpath:" + DIR + f)));
+        f -> kargoSchemas.getSchema(SchemaLocation.of("classpath:" + dir + f)));
   }
 
   private static boolean decidedAfterEvaluation(Error e) {
