@@ -199,7 +199,7 @@ public final class EnrollmentReader {
     }
     if (!RebuildDelay.isValid(text)) {
       r.error("rebuildDelay", "rebuildDelay \"" + text + "\" is not a duration",
-          "write a number and a unit: 7d, 30d, 12h, 90m (units d, h, m, s; combine as 1d12h)");
+          "write a number and a unit: 7d, 30d, 12h, 90m (units d, h, m, s; combine as 1d12h), at most 106751d");
       return null;
     }
     return RebuildDelay.parse(text);

@@ -7,10 +7,14 @@ import java.time.Duration;
  *
  * <p>Written as whole days, hours, minutes or seconds ({@code 30d}, {@code 12h}, {@code 90m},
  * {@code 1d12h}); Kargo wants a Go duration, which has no days, so {@link #goDuration()} converts.
+ * A Go duration holds at most about 292 years ({@link #MAX}), so longer delays are refused.
  *
  * @param text the value as the user wrote it, kept for round trips into state files
  */
 public record RebuildDelay(String text, Duration duration) {
+
+  /** The longest delay: the longest Go duration, 2562047h47m16.854775807s, in whole seconds. */
+  public static final Duration MAX = Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L);
 
   /** The delay used when images.yaml does not give one. */
   public static final RebuildDelay DEFAULT = parse("7d");
@@ -61,25 +65,14 @@ public record RebuildDelay(String text, Duration duration) {
         }
       }
     }
-    return i == 0 ? null : total;
+    return i == 0 || total.compareTo(MAX) > 0 ? null : total;
   }
 
-  /** The same delay as a Go duration Kargo accepts, e.g. {@code 168h} for {@code 7d}. */
+  /**
+   * The same delay as Kargo stores it, a Go duration as Go prints it: {@code 168h0m0s} for
+   * {@code 7d} (Kargo's webhook rewrites any other form, which Argo CD would show as drift).
+   */
   public String goDuration() {
-    long seconds = duration.getSeconds();
-    long h = seconds / 3600;
-    long m = seconds % 3600 / 60;
-    long s = seconds % 60;
-    StringBuilder out = new StringBuilder();
-    if (h > 0) {
-      out.append(h).append('h');
-    }
-    if (m > 0) {
-      out.append(m).append('m');
-    }
-    if (s > 0 || out.length() == 0) {
-      out.append(s).append('s');
-    }
-    return out.toString();
+    return GoDuration.format(duration.toNanos());
   }
 }

@@ -31,7 +31,7 @@ public final class SettingsReader {
     String[] state = stateRepository(r);
     String image = analysisImage(r);
     String interval = r.optionalString("warehouseInterval");
-    if (interval != null && !GoDuration.isValid(interval)) {
+    if (interval != null && (!GoDuration.isValid(interval) || GoDuration.parse(interval).isEmpty())) {
       r.error("warehouseInterval", "warehouseInterval \"" + interval + "\" is not a Go duration",
           "write e.g. 5m0s or 10m (Kargo polls no more often than every 5 minutes by default)");
     }

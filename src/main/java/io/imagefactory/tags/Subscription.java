@@ -18,7 +18,7 @@ import java.util.Optional;
  * </ul>
  *
  * <p>{@link #effective()} adds what Kargo's admission webhook defaults on top ({@link
- * ImageSubscription}); the generator writes only the fields of {@link #policy()} for now.
+ * ImageSubscription}); the generator writes that, so that the manifest equals what Kargo stores.
  *
  * @param repoURL the repository, {@code registry/repository}
  * @param policy the tag policy, with a strategy always set

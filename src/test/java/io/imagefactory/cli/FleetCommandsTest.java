@@ -136,7 +136,7 @@ class FleetCommandsTest {
             ~ Stage/rebuild-backstage
           --- a/dist/image-factory.k8s.yaml
           +++ b/dist/image-factory.k8s.yaml
-          """).contains("-        requiredSoakTime: 168h\n+        requiredSoakTime: 240h\n");
+          """).contains("-        requiredSoakTime: 168h0m0s\n+        requiredSoakTime: 240h0m0s\n");
       assertThat(r.err()).isEqualTo("dist/image-factory.k8s.yaml is stale: run 'image-factory generate' and commit the result.\n");
       assertThat(Files.readString(dist)).isEqualTo(before);
     }

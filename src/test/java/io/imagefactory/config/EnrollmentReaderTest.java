@@ -49,7 +49,7 @@ class EnrollmentReaderTest {
       assertThat(e.repoUrl()).isEqualTo("ghcr.io/craigedmunds/backstage");
       assertThat(e.source()).contains(new Source(Provider.GITHUB, "craigedmunds/argocd-eda", "main",
           "apps/backstage/packages/backend/Dockerfile", java.util.Optional.of("backstage.yml"), java.util.Map.of()));
-      assertThat(e.rebuild().delay().goDuration()).isEqualTo("168h");
+      assertThat(e.rebuild().delay().goDuration()).isEqualTo("168h0m0s");
       assertThat(e.rebuild().auto()).isTrue();
       assertThat(e.line()).isEqualTo(1);
     }
@@ -146,11 +146,17 @@ class EnrollmentReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"7days", "7", "1w", "-1d", "7 d", "1.5d", "d"})
-    void rejectsDurationsThatAreNotDaysHoursMinutesOrSeconds(String delay) {
+    @CsvSource(delimiter = '|', value = {"7days", "7", "1w", "-1d", "7 d", "1.5d", "d", "106752d", "999999d999999d"})
+    void rejectsDurationsThatAreNotDaysHoursMinutesOrSecondsOrLongerThanGoHolds(String delay) {
       assertThat(errors(MANAGED.replace("rebuildDelay: 7d", "rebuildDelay: \"" + delay + "\"")))
           .containsExactly(FILE + ":10:17: rebuildDelay \"" + delay + "\" is not a duration."
-              + " write a number and a unit: 7d, 30d, 12h, 90m (units d, h, m, s; combine as 1d12h).");
+              + " write a number and a unit: 7d, 30d, 12h, 90m (units d, h, m, s; combine as 1d12h), at most 106751d.");
+    }
+
+    @Test
+    void writesTheLongestDelayAsGoPrintsIt() {
+      assertThat(RebuildDelay.parse("106751d").goDuration()).isEqualTo("2562024h0m0s");
+      assertThat(RebuildDelay.parse("1d12h30s").goDuration()).isEqualTo("36h0m30s");
     }
 
     @Test

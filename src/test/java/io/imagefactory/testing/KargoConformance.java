@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  *
  * <p>Each document is checked against its CRD's strict schema ({@link KargoSchemas}), the CRD's
  * CEL rules and list types ({@link CrdRules}), metadata rules ({@link ObjectMetadata}), Kargo's
- * schemas for the fields its CRDs leave open and its webhook rules ({@link KargoRules}); then the
+ * schemas for the fields its CRDs leave open and its webhook rules ({@link KargoRules}), what its
+ * defaulting webhooks would store otherwise than written ({@link KargoWebhook}); then the
  * stream's cross-references ({@link KargoReferences}).
  *
  * <p>Everything is checked against two sets of Kargo's CRDs and schemas: the release users run
@@ -130,6 +131,7 @@ public final class KargoConformance {
       out.add(d.violation("/status", "status is written by controllers, not by manifests"));
     }
     out.addAll(r.rules().check(d));
+    out.addAll(KargoWebhook.check(d));
     return out;
   }
 }

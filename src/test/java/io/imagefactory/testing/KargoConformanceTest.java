@@ -89,7 +89,7 @@ class KargoConformanceTest {
 
     @Test
     void rejectsIgnoreTags() {
-      BrokenStream s = BrokenStream.valid().set("Warehouse/node", "/spec/subscriptions/0/image/ignoreTags", "[]");
+      BrokenStream s = BrokenStream.valid().set("Warehouse/node", "/spec/subscriptions/0/image/ignoreTags", "[-rc]");
       assertThat(violations(s)).containsExactly("Warehouse/node /spec/subscriptions/0/image/ignoreTags: ignoreTags is"
           + " deprecated and fails discovery since Kargo 1.11; write ignoreTagsRegexes");
     }
@@ -113,7 +113,9 @@ class KargoConformanceTest {
     void rejectsASubscriptionWithoutAStrategy() {
       BrokenStream s = BrokenStream.valid().remove("Warehouse/node", "/spec/subscriptions/0/image/imageSelectionStrategy");
       assertThat(violations(s)).containsExactly("Warehouse/node /spec/subscriptions/0/image/imageSelectionStrategy:"
-          + " imageSelectionStrategy is not written");
+          + " imageSelectionStrategy is not written", "Warehouse/node /spec/subscriptions/0/image/imageSelectionStrategy:"
+          + " Kargo's webhook adds imageSelectionStrategy: \"SemVer\", so Argo CD would show the Warehouse OutOfSync;"
+          + " write it");
     }
 
     @Test
@@ -127,7 +129,8 @@ class KargoConformanceTest {
     @Test
     void rejectsTwoSubscriptionsToOneRepository() {
       BrokenStream s = BrokenStream.valid().set("Warehouse/node", "/spec/subscriptions/-",
-          "{image: {repoURL: docker.io/library/node, imageSelectionStrategy: SemVer}}");
+          "{image: {repoURL: docker.io/library/node, imageSelectionStrategy: SemVer, strictSemvers: true,"
+              + " discoveryLimit: 20}}");
       assertThat(violations(s)).containsExactly("Warehouse/node /spec/subscriptions/1: the Warehouse already subscribes"
           + " to image docker.io/library/node (Kargo allows one subscription per repository)");
     }

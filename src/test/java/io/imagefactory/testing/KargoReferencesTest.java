@@ -110,7 +110,8 @@ class KargoReferencesTest {
     void rejectsTwoDocumentsOfOneKindAndName() {
       BrokenStream s = BrokenStream.valid().add("{apiVersion: kargo.akuity.io/v1alpha1, kind: Warehouse,"
           + " metadata: {name: node, namespace: demo}, spec: {interval: 5m0s, subscriptions:"
-          + " [{image: {repoURL: docker.io/library/node, imageSelectionStrategy: SemVer}}]}}");
+          + " [{image: {repoURL: docker.io/library/node, imageSelectionStrategy: SemVer, strictSemvers: true,"
+          + " discoveryLimit: 20}}]}}");
       assertThat(violations(s)).containsExactly("Warehouse/node /metadata/name: the stream holds two documents"
           + " called Warehouse/node");
     }

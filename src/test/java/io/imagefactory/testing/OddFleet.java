@@ -26,7 +26,7 @@ public final class OddFleet {
       "localhost:5000", "10.1.2.3:8443", "my-registry.example.com");
   private static final List<String> TAGS = List.of("22-bookworm-slim", "1.10", "3.20", "0123", "1e3", "yes",
       "2024-01-01", "latest", "t".repeat(128), "v1.2.3_rc-1", "on");
-  private static final List<String> DELAYS = List.of("0s", "7d", "1d12h", "90m", "999999d", "30s");
+  private static final List<String> DELAYS = List.of("0s", "7d", "1d12h", "90m", "106751d", "30s");
   private static final List<String> BRANCHES = List.of("main", "release/2024.1", "feature/x_y-z", "v1.10", "yes");
   private static final String DIGEST = "sha256:%064x";
 
