@@ -3,6 +3,7 @@ package io.imagefactory.analysis;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.ImageFactoryException;
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.Printable;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Provider;
 import io.imagefactory.config.Settings;
@@ -79,7 +80,7 @@ public final class AnalysisRunner {
     ImageAnalysis.Build build = new ImageAnalysis.Build(request.tag(), request.digest(), clock.instant());
     StateWorkspace.Result result = workspace.update(
         current -> decide(current, analysed, found, build), changes -> message(request, analysed, changes));
-    result.changes().notes().forEach(note -> out.println("  " + note));
+    result.changes().notes().forEach(note -> out.println("  " + Printable.escape(note)));
     out.println(result.changedFiles().isEmpty() ? "state is up to date: nothing to write"
         : (result.committed() ? "pushed " + result.commit() + ": " : "wrote ")
             + String.join(", ", result.changedFiles()));
@@ -154,8 +155,9 @@ public final class AnalysisRunner {
     return f.warnings().isEmpty() ? text : text + "; " + String.join("; ", f.warnings());
   }
 
+  /** One line per image; escaped, since it quotes the Dockerfile's warnings and the failure's message. */
   private void progress(int n, int total, String line) {
-    out.println(total > 1 ? "[" + n + "/" + total + "] " + line : line);
+    out.println(Printable.escape(total > 1 ? "[" + n + "/" + total + "] " + line : line));
     out.flush();
   }
 

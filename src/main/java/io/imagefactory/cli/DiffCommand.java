@@ -4,6 +4,7 @@ import io.imagefactory.diff.ResourceDiff;
 import io.imagefactory.diff.TextDiff;
 import io.imagefactory.fleet.Checkout;
 import io.imagefactory.Layout;
+import io.imagefactory.Printable;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,7 +62,7 @@ final class DiffCommand implements Callable<Integer> {
     long removed = changes.stream().filter(c -> c.change() == ResourceDiff.Change.REMOVED).count();
     out.println(Layout.DIST_FILE + ": " + added + " added, " + changed + " changed, " + removed + " removed");
     for (ResourceDiff.Entry c : changes) {
-      out.println("  " + c.change().symbol() + " " + c.id());
+      out.println("  " + c.change().symbol() + " " + Printable.escape(c.id()));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.imagefactory.cli;
 
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.Printable;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.DockerfileParser;
 import java.io.IOException;
@@ -63,7 +64,7 @@ final class DockerfileCommand implements Callable<Integer> {
     String name = file.toString();
     PrintWriter out = spec.commandLine().getOut();
     if (dump) {
-      out.print(DockerfileParser.parse(text, name).dump());
+      out.print(Printable.escapeKeepingLines(DockerfileParser.parse(text, name).dump()));
     } else {
       DockerfileAnalysis analysis = DockerfileParser.analyze(text, name, buildArgs());
       out.print(output == Format.JSON ? DockerfileReport.json(analysis) : DockerfileReport.text(name, analysis));

@@ -3,9 +3,11 @@ package io.imagefactory.cli;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.ImageFactoryException;
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.Printable;
 import io.imagefactory.Problem;
 import io.imagefactory.ValidationException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -24,7 +26,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     boolean verbose = isVerbose(parseResult);
     int code = report(e, err);
     if (verbose) {
-      e.printStackTrace(err);
+      err.print(stackTrace(e));
     }
     err.flush();
     return code;
@@ -49,9 +51,16 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       err.println("image-factory: " + f.oneLine());
       return ExitCodes.INVALID_INPUT;
     }
-    err.println("image-factory: internal error: " + e
+    err.println("image-factory: internal error: " + Printable.escape(e.toString())
         + ". This is a bug: run again with --verbose and report the stack trace.");
     return ExitCodes.INTERNAL_ERROR;
+  }
+
+  /** The stack trace with control characters escaped, but its own line breaks and tabs kept. */
+  private static String stackTrace(Exception e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return Printable.escapeKeepingLines(trace.toString());
   }
 
   private static boolean isVerbose(ParseResult result) {

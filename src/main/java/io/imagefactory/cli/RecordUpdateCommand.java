@@ -1,5 +1,6 @@
 package io.imagefactory.cli;
 
+import io.imagefactory.Printable;
 import io.imagefactory.analysis.ImageAnalysis;
 import io.imagefactory.analysis.StateWorkspace;
 import io.imagefactory.analysis.UpdateRecording;
@@ -41,9 +42,9 @@ final class RecordUpdateCommand implements Callable<Integer> {
       StateWorkspace.Result r = workspace.update(in -> UpdateRecording.record(in, image, build),
           changes -> "record-update " + image + (job.tag == null ? "" : " " + job.tag) + " (" + job.digest + ")\n\n"
               + String.join("\n", changes.notes()) + "\n");
-      r.changes().notes().forEach(out::println);
-      out.println(r.changedFiles().isEmpty() ? image + " already has " + job.digest + ": nothing to write"
-          : (r.committed() ? "pushed " + r.commit() + ": " : "wrote ") + String.join(", ", r.changedFiles()));
+      r.changes().notes().forEach(note -> out.println(Printable.escape(note)));
+      out.println(Printable.escape(r.changedFiles().isEmpty() ? image + " already has " + job.digest + ": nothing to write"
+          : (r.committed() ? "pushed " + r.commit() + ": " : "wrote ") + String.join(", ", r.changedFiles())));
     }
     return ExitCodes.OK;
   }

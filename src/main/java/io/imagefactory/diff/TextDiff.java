@@ -3,6 +3,7 @@ package io.imagefactory.diff;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
+import io.imagefactory.Printable;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,6 +15,7 @@ public final class TextDiff {
 
   /**
    * The unified diff from {@code before} to {@code after}, or an empty string when they are equal.
+   * Control characters in the lines are escaped ({@link Printable#escapeKeepingLines}).
    *
    * @param path the file's path, written as {@code a/path} and {@code b/path}
    */
@@ -26,7 +28,7 @@ public final class TextDiff {
     Patch<String> patch = DiffUtils.diff(a, b);
     List<String> out = UnifiedDiffUtils.generateUnifiedDiff(
         before.isEmpty() ? "/dev/null" : "a/" + path, "b/" + path, a, patch, CONTEXT);
-    return String.join("\n", out) + "\n";
+    return Printable.escapeKeepingLines(String.join("\n", out) + "\n");
   }
 
   private static List<String> lines(String text) {

@@ -1,0 +1,102 @@
+package io.imagefactory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagefactory.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files changed by a careless or hostile pull request, through the real command line: what is
+ * printed stays readable and cannot act on the terminal.
+ */
+class HostileInputTest {
+  private static final String FORGED = "valid: 7 images (5 managed, 2 external), 5 base images";
+
+  @TempDir Path root;
+  Path images;
+  Path dist;
+
+  @BeforeEach
+  void copyExample() {
+    Fixtures.exampleCheckout(root);
+    images = root.resolve("image-factory/images.yaml");
+    dist = root.resolve("dist/image-factory.k8s.yaml");
+  }
+
+  @Nested
+  class TerminalSafety {
+    @Test
+    void escapesEscapeSequencesAndNewlinesInImageNames() throws IOException {
+      // YAML's "\e" is ESC: "\e]0;...\a" retitles a terminal, "\e[2J" clears it.
+      append(images, external("\"\\e]0;pwned\\a\\e[2J\""), external("\"x\\n" + FORGED + "\""));
+      CliRun r = run("validate");
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertNoControlCharacters(r);
+      assertThat(r.err()).contains("image name \"\\x1b]0;pwned\\x07\\x1b[2J\" is not a DNS-1123 label",
+          "image name \"x\\n" + FORGED + "\" is not a DNS-1123 label");
+      assertThat(r.err().lines()).noneMatch(line -> line.startsWith("valid:"));
+    }
+
+    @Test
+    void escapesControlCharactersInStateFileNames() throws IOException {
+      Files.writeString(root.resolve("image-factory/state/images/evil\u001b[2J\n" + FORGED + ".yaml"), "name: evil\n");
+      CliRun r = run("validate");
+      assertNoControlCharacters(r);
+      assertThat(r.err()).contains("image-factory/state/images/evil\\x1b[2J\\n" + FORGED + ".yaml: \"evil\\x1b[2J\\n");
+      assertThat(r.err().lines()).noneMatch(line -> line.startsWith("valid:"));
+    }
+
+    @Test
+    void escapesControlCharactersInTheResourceListAndTheDiffOfDiffAndGenerateCheck() throws IOException {
+      // A stale dist/ with an object whose name holds escapes, and a raw ESC in a comment.
+      Files.writeString(dist, Files.readString(dist) + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+          + "  name: \"\\e]2;owned\\a\\n" + FORGED + "\"\n---\n# \u001b]0;raw\u0007\n");
+      for (CliRun r : new CliRun[] {run("diff"), run("generate", "--check")}) {
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.DIFFERENCES);
+        assertNoControlCharacters(r);
+        assertThat(r.out()).contains("  - ConfigMap/\\x1b]2;owned\\x07\\n" + FORGED + "\n", "\n-# \\x1b]0;raw\\x07\n");
+        assertThat(r.out().lines()).noneMatch(line -> line.startsWith("valid:"));
+      }
+    }
+
+    @Test
+    void escapesControlCharactersInWhatTheDockerfileCommandPrints() throws IOException {
+      Path dockerfile = root.resolve("Dockerfile");
+      Files.writeString(dockerfile, "ARG V\nFROM $V\u001b[2J\n");
+      CliRun table = CliRun.of("dockerfile", dockerfile.toString());
+      CliRun dump = CliRun.of("dockerfile", "--dump", dockerfile.toString());
+      assertNoControlCharacters(table);
+      assertNoControlCharacters(dump);
+      assertThat(table.out()).contains("FROM         (unresolved) $V\\x1b[2J  -", "  line 2: FROM $V\\x1b[2J is not known");
+      assertThat(dump.out()).contains("(from \"$V\\x1b[2J\")");
+      Files.writeString(dockerfile, "ARG V=1\u001b]0;x\u0007\nFROM node:$V\n");
+      CliRun error = CliRun.of("dockerfile", dockerfile.toString());
+      assertNoControlCharacters(error);
+      assertThat(error.err()).contains("\"node:1\\x1b]0;x\\x07\"");
+    }
+
+    private static void assertNoControlCharacters(CliRun r) {
+      assertThat(r.out() + r.err()).as("printed text").doesNotContain("\u001b", "\u0007", "\r");
+    }
+  }
+
+  /** An external image entry named {@code name}, as written in images.yaml (quotes included). */
+  private static String external(String name) {
+    return "\n- name: " + name + "\n  registry: docker.io\n  repository: library/redis\n  allowTags: ^7$\n"
+        + "  imageSelectionStrategy: Lexical\n";
+  }
+
+  private static void append(Path file, String... entries) throws IOException {
+    Files.writeString(file, Files.readString(file) + String.join("", entries));
+  }
+
+  private CliRun run(String... args) {
+    return CliRun.in(root, args);
+  }
+}
