@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files changed by a careless or hostile pull request, through the real command line: what is
- * printed stays readable and cannot act on the terminal.
+ * printed stays readable and cannot act on the terminal, and oversized input is refused, not read.
  */
 class HostileInputTest {
   private static final String FORGED = "valid: 7 images (5 managed, 2 external), 5 base images";
@@ -83,6 +83,42 @@ class HostileInputTest {
 
     private static void assertNoControlCharacters(CliRun r) {
       assertThat(r.out() + r.err()).as("printed text").doesNotContain("\u001b", "\u0007", "\r");
+    }
+  }
+
+  @Nested
+  class Volume {
+    @Test
+    void refusesAStateFileOver4MiBWithoutReadingIt() throws IOException {
+      Path state = root.resolve("image-factory/state/images/web-portal.yaml");
+      Files.writeString(state, Files.readString(state) + ("#" + "x".repeat(1023) + "\n").repeat(4 * 1024 + 1));
+      CliRun r = run("validate");
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).startsWith("image-factory/state/images/web-portal.yaml: the file is larger than 4 MiB,"
+          + " the most image-factory reads.");
+    }
+
+    @Test
+    void refusesAStateFileWithALongLineBeforeSnakeYamlScansIt() throws IOException {
+      Path state = root.resolve("image-factory/state/images/web-portal.yaml");
+      Files.writeString(state, "---\n#" + "x".repeat(4_000_000) + "\n" + Files.readString(state));
+      CliRun r = run("validate");
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).startsWith("image-factory/state/images/web-portal.yaml:2:1: this line is 4,000,001"
+          + " characters long, more than the 65,536 image-factory reads.");
+    }
+
+    @Test
+    void refusesTheAliasBombInImagesYamlAtItsPosition() throws IOException {
+      StringBuilder bomb = new StringBuilder("- &a0 [x, x]\n");
+      for (int i = 1; i <= 24; i++) {
+        bomb.append("- &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+      }
+      Files.writeString(images, bomb.toString());
+      CliRun r = run("validate");
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).startsWith("image-factory/images.yaml:15:15: the aliases up to here repeat more than"
+          + " 100,000 nodes");
     }
   }
 
