@@ -5,6 +5,7 @@ import io.imagefactory.ImageFactoryException;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.Printable;
 import io.imagefactory.Problem;
+import io.imagefactory.ProblemReport;
 import io.imagefactory.ValidationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,7 +35,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
   static int report(Exception e, PrintWriter err) {
     if (e instanceof ValidationException v) {
-      v.problems().forEach(p -> err.println(p));
+      ProblemReport.lines(v.problems()).forEach(err::println);
       long errors = v.problems().stream().filter(Problem::isError).count();
       err.println("image-factory: " + errors + (errors == 1 ? " error" : " errors") + "; nothing was written.");
       return ExitCodes.INVALID_INPUT;

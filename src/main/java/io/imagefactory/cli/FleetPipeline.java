@@ -1,6 +1,7 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.Problem;
+import io.imagefactory.ProblemReport;
 import io.imagefactory.ValidationException;
 import io.imagefactory.fleet.Checkout;
 import io.imagefactory.fleet.Fleet;
@@ -58,8 +59,6 @@ public final class FleetPipeline {
   }
 
   static void printWarnings(List<Problem> warnings, PrintWriter err) {
-    for (Problem p : warnings) {
-      err.println(p);
-    }
+    ProblemReport.lines(warnings).forEach(err::println);
   }
 }

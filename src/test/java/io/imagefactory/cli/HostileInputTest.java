@@ -89,6 +89,18 @@ class HostileInputTest {
   @Nested
   class Volume {
     @Test
+    void reportsAtMost50ProblemsOfAFileAndCountsTheRest() throws IOException {
+      // 100,001 "owner" keys in one entry: 100,000 "given twice" errors, 10 MB when all were printed.
+      append(images, external("many-owners") + "  owner: a\n".repeat(100_001));
+      CliRun r = run("validate");
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err().lines()).hasSize(52);
+      assertThat(r.err()).contains("\"owner\" is given twice")
+          .endsWith("... and 99,950 more problems in image-factory/images.yaml.\n"
+              + "image-factory: 100000 errors; nothing was written.\n");
+    }
+
+    @Test
     void refusesAStateFileOver4MiBWithoutReadingIt() throws IOException {
       Path state = root.resolve("image-factory/state/images/web-portal.yaml");
       Files.writeString(state, Files.readString(state) + ("#" + "x".repeat(1023) + "\n").repeat(4 * 1024 + 1));
