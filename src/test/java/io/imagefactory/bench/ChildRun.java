@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +32,11 @@ record ChildRun(double seconds, long peakKb, String out) {
 
   /** Runs {@code command} with {@code env} added to this JVM's environment; fails unless it exits 0. */
   static ChildRun of(List<String> command, Map<String, String> env) {
+    return of(command, env, Set.of(0));
+  }
+
+  /** As {@link #of(List, Map)}, accepting any exit code of {@code accepted} ({@code diff} exits 1). */
+  static ChildRun of(List<String> command, Map<String, String> env, Set<Integer> accepted) {
     try {
       Path peakFile = Files.createTempFile("peak", ".txt");
       List<String> full = new ArrayList<>();
@@ -54,10 +60,11 @@ record ChildRun(double seconds, long peakKb, String out) {
         poller.join();
       }
       String out = Files.readString(outFile, StandardCharsets.UTF_8);
-      long peak = gnuTime ? Long.parseLong(Files.readString(peakFile).trim()) : polled.get();
+      // GNU time writes "Command exited with non-zero status N" before the figure when the code is not 0.
+      long peak = gnuTime ? Long.parseLong(Files.readString(peakFile).strip().replaceAll("(?s).*\n", "")) : polled.get();
       Files.delete(peakFile);
       Files.delete(outFile);
-      if (code != 0) {
+      if (!accepted.contains(code)) {
         throw new IllegalStateException(String.join(" ", command) + " exited with " + code + ":\n" + out);
       }
       return new ChildRun(seconds, peak, out);

@@ -160,7 +160,7 @@ public final class GenerateBenchmark {
     return args.length > i ? Integer.parseInt(args[i]) : fallback;
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
