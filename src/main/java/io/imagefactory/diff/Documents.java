@@ -2,6 +2,7 @@ package io.imagefactory.diff;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +11,8 @@ import java.util.Map;
  * the same Kubernetes object in another version of the file.
  *
  * <p>The key is {@code kind/name} as written on the document's {@code kind:} and {@code metadata:
- * name:} lines, read without a YAML parser: it only pairs documents up for the line diff, which is
- * correct for any pairing. A document without them is keyed by its place among such documents,
+ * name:} lines ({@link #kindAndName}), read without a YAML parser: it only pairs documents up for
+ * the line diff, which is correct for any pairing. A document without them is keyed by its place among such documents,
  * and a repeated key by its occurrence, so that every key is unique.
  */
 final class Documents {
@@ -38,12 +39,17 @@ final class Documents {
 
   /** {@code ---} alone on its line (spaces or tabs may follow), as {@link ResourceDiff} splits. */
   static boolean isSeparator(String line) {
-    if (!line.startsWith("---")) {
+    return isSeparator(line, 0, line.length());
+  }
+
+  /** Whether {@code text[from, to)}, a line without its line break, is a {@code ---} line. */
+  static boolean isSeparator(String text, int from, int to) {
+    if (!text.startsWith("---", from) || from + 3 > to) {
       return false;
     }
-    for (int i = 3; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c != ' ' && c != '\t' && !(c == '\r' && i == line.length() - 1)) {
+    for (int i = from + 3; i < to; i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '\t' && !(c == '\r' && i == to - 1)) {
         return false;
       }
     }
@@ -51,20 +57,27 @@ final class Documents {
   }
 
   private static String key(List<String> lines, int start, int end) {
+    String id = kindAndName(lines.subList(start, end).iterator());
+    return id == null ? "\0document" : id;
+  }
+
+  /**
+   * {@code kind/name} as written on a document's {@code kind:} line and on the {@code name:} line
+   * that opens its {@code metadata:} map, in the layout generate writes; null without them.
+   */
+  static String kindAndName(Iterator<String> lines) {
     String kind = null;
     String name = null;
-    boolean inMetadata = false;
-    for (int i = start; i < end && (kind == null || name == null); i++) {
-      String line = lines.get(i);
-      if (line.startsWith("kind: ")) {
+    boolean metadataOpened = false;
+    while (lines.hasNext() && (kind == null || name == null)) {
+      String line = lines.next();
+      if (kind == null && line.startsWith("kind: ")) {
         kind = line.substring("kind: ".length()).strip();
-      } else if (inMetadata && line.startsWith("  name: ")) {
+      } else if (metadataOpened && name == null && line.startsWith("  name: ")) {
         name = line.substring("  name: ".length()).strip();
       }
-      if (!line.startsWith(" ") && !line.isEmpty()) {
-        inMetadata = line.equals("metadata:");
-      }
+      metadataOpened = line.equals("metadata:") && name == null;
     }
-    return kind == null || name == null ? "\0document" : kind + "/" + name;
+    return kind == null || name == null ? null : kind + "/" + name;
   }
 }
