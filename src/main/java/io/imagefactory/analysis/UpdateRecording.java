@@ -8,6 +8,7 @@ import io.imagefactory.state.ImageState;
 import io.imagefactory.state.StateChanges;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,43 +22,43 @@ import java.util.Set;
 public final class UpdateRecording {
   private UpdateRecording() {}
 
-  /** The state change for {@code name} having {@code build} as its newest image. */
-  public static StateChanges record(FleetInputs in, String name, ImageAnalysis.Build build) {
-    if (build.digest() == null) {
-      throw new InvalidInputException("--digest", "record-update needs the digest of the new image",
-          "pass --digest sha256:...");
-    }
+  /** The state change for {@code name} having the image of {@code trigger} as its newest. */
+  public static StateChanges record(FleetInputs in, String name, Trigger trigger) {
+    String digest = trigger.digest().orElseThrow(() -> new InvalidInputException("--digest",
+        "record-update needs the digest of the new image", "pass --digest sha256:..."));
     ImageEnrollment enrolled = in.enrollment(name);
     if (enrolled != null && enrolled.isManaged()) {
       throw new InvalidInputException("--image", "\"" + name + "\" is a managed image: its builds are analysed, not recorded",
           "use image-factory analyze for managed images");
     }
     if (enrolled != null) {
-      return external(in, enrolled, build);
+      return external(in, enrolled, trigger, digest);
     }
     BaseImageState base = in.baseImages().get(name);
     if (base == null) {
       throw new InvalidInputException("--image", "\"" + name + "\" is neither enrolled nor a known base image",
           "check the name against images.yaml and image-factory/state/base-images/");
     }
-    if (build.digest().equals(base.currentDigest())) {
+    if (base.current().digest().equals(Optional.of(digest))) {
       return StateChanges.NONE;
     }
-    BaseImageState updated = new BaseImageState(base.name(), base.fullImage(), base.registry(), base.repository(),
-        base.tag(), base.digest(), base.repoURL(), base.tags(), base.firstDiscovered(), build.at(),
-        base.dependentImages(), build.digest(), build.at());
-    return new StateChanges(Map.of(), Map.of(name, updated), Set.of(),
-        List.of(name + ": new image " + (build.tag() == null ? "" : build.tag() + " ") + build.digest()));
+    BaseImageState updated =
+        base.withUpdate(new BaseImageState.Update(Optional.of(digest), Optional.of(trigger.at())), trigger.at());
+    return new StateChanges(Map.of(), Map.of(name, updated), Set.of(), List.of(note(name, trigger, digest)));
   }
 
-  private static StateChanges external(FleetInputs in, ImageEnrollment e, ImageAnalysis.Build build) {
+  private static StateChanges external(FleetInputs in, ImageEnrollment e, Trigger trigger, String digest) {
     ImageState old = in.images().get(e.name());
-    if (old != null && build.digest().equals(old.currentDigest())
-        && (build.tag() == null || build.tag().equals(old.currentVersion()))) {
+    if (old != null && old.current().digest().equals(Optional.of(digest))
+        && (trigger.tag().isEmpty() || trigger.tag().equals(old.current().tag()))) {
       return StateChanges.NONE;
     }
-    StateChanges changes = ImageAnalysis.external(in, e, build);
+    StateChanges changes = ImageAnalysis.external(in, e, trigger);
     return new StateChanges(changes.images(), changes.baseImages(), changes.deletedBaseImages(),
-        List.of(e.name() + ": new image " + (build.tag() == null ? "" : build.tag() + " ") + build.digest()));
+        List.of(note(e.name(), trigger, digest)));
+  }
+
+  private static String note(String name, Trigger trigger, String digest) {
+    return name + ": new image " + trigger.tag().map(t -> t + " ").orElse("") + digest;
   }
 }

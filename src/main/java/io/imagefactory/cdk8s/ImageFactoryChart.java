@@ -1,11 +1,11 @@
 package io.imagefactory.cdk8s;
 
 import io.imagefactory.Problem;
-import io.imagefactory.cli.FleetPipeline;
-import io.imagefactory.fleet.Checkout;
 import io.imagefactory.fleet.Fleet;
 import io.imagefactory.kargo.KargoGenerator;
 import io.imagefactory.kargo.Manifest;
+import io.imagefactory.workspace.Checkout;
+import io.imagefactory.workspace.FleetPipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

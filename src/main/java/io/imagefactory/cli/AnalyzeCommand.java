@@ -1,11 +1,10 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
-import io.imagefactory.analysis.AnalysisRunner;
 import io.imagefactory.analysis.DockerfileBaseImages;
-import io.imagefactory.analysis.StateWorkspace;
+import io.imagefactory.jobs.AnalyzeJob;
 import io.imagefactory.config.Provider;
-import io.imagefactory.git.Tokens;
+import io.imagefactory.credentials.Tokens;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -69,13 +68,10 @@ final class AnalyzeCommand implements Callable<Integer> {
           + "describe one image", "drop them, or analyse one image with --image NAME");
     }
     CliContext context = parent.context();
-    AnalysisRunner runner = new AnalysisRunner(Tokens.from(context.env()), context.clock(),
-        new DockerfileBaseImages(), spec.commandLine().getOut());
-    AnalysisRunner.Request request = new AnalysisRunner.Request(target.image, target.all, job.tag, job.digest,
+    Tokens tokens = Tokens.from(context.env());
+    AnalyzeJob.Request request = new AnalyzeJob.Request(target.image, target.all, job.tag, job.digest,
         dockerfile, sourceRepo, sourceProvider, buildArgs);
-    try (StateWorkspace workspace = job.open(options.root, Tokens.from(context.env()))) {
-      runner.run(workspace, request);
-    }
-    return ExitCodes.OK;
+    return job.run(options.root, tokens, new AnalyzeJob(request, tokens, context.clock(), new DockerfileBaseImages()),
+        spec.commandLine().getOut());
   }
 }

@@ -2,9 +2,10 @@ package io.imagefactory.cli;
 
 import io.imagefactory.diff.ResourceDiff;
 import io.imagefactory.diff.TextDiff;
-import io.imagefactory.fleet.Checkout;
 import io.imagefactory.Layout;
 import io.imagefactory.Printable;
+import io.imagefactory.workspace.Checkout;
+import io.imagefactory.workspace.FleetPipeline;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,7 +34,7 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     Checkout checkout = new Checkout(options.root);
     FleetPipeline.Generated g = FleetPipeline.generate(checkout);
-    FleetPipeline.printWarnings(g.merged().warnings(), spec.commandLine().getErr());
+    ValidateCommand.printWarnings(g.merged().warnings(), spec.commandLine().getErr());
     String current = checkout.readDist().orElse("");
     PrintWriter out = spec.commandLine().getOut();
     if (current.equals(g.yaml())) {

@@ -4,8 +4,10 @@ import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.Printable;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
+import io.imagefactory.dockerfile.DockerfileLimits;
 import io.imagefactory.dockerfile.DockerfileParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +69,11 @@ final class DockerfileCommand implements Callable<Integer> {
       out.print(Printable.escapeKeepingLines(DockerfileParser.parse(text, name).dump()));
     } else {
       DockerfileAnalysis analysis = DockerfileParser.analyze(text, name, buildArgs());
-      out.print(output == Format.JSON ? DockerfileReport.json(analysis) : DockerfileReport.text(name, analysis));
+      if (output == Format.JSON) {
+        DockerfileReport.json(analysis, out);
+      } else {
+        DockerfileReport.text(name, analysis, out);
+      }
     }
     out.flush();
     return ExitCodes.OK;
@@ -91,13 +97,27 @@ final class DockerfileCommand implements Callable<Integer> {
     return args;
   }
 
+  /**
+   * The file's text, at most {@link DockerfileLimits#MAX_FILE_BYTES} as the analysis job reads.
+   * Only regular files: opening a FIFO blocks until someone writes to it, and a device such as
+   * /dev/zero never ends.
+   */
   private static String read(Path file) {
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(file.toString(), "is a directory, not a Dockerfile",
           "give the Dockerfile's path, e.g. " + file.resolve("Dockerfile"));
     }
-    try {
-      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new InvalidInputException(file.toString(), "is not a regular file (a device, a pipe or a socket)",
+          "give the path of a Dockerfile; write one that comes from a pipe to a file first");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(DockerfileLimits.MAX_FILE_BYTES + 1);
+      if (bytes.length > DockerfileLimits.MAX_FILE_BYTES) {
+        throw new InvalidInputException(file.toString(), "the file is larger than 4 MiB, image-factory's limit for"
+            + " a Dockerfile", "check the path: it should name a Dockerfile (README, \"Limits\")");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file.toString(), "no such file",
           "check the path, e.g. image-factory dockerfile path/to/Dockerfile", e);

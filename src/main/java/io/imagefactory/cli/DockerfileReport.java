@@ -1,15 +1,15 @@
 package io.imagefactory.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imagefactory.Printable;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.ImageUse;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +18,8 @@ import java.util.Locale;
 
 /**
  * The output of {@code image-factory dockerfile}: a table for people, or JSON with a fixed field
- * order (the same bytes for the same Dockerfile).
+ * order (the same bytes for the same Dockerfile). Both are written as they are made, not built in
+ * memory first: a 4 MiB Dockerfile can have 400,000 FROMs.
  */
 final class DockerfileReport {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,67 +32,90 @@ final class DockerfileReport {
 
   private DockerfileReport() {}
 
-  /** The analysis as pretty-printed JSON, ending with a newline. */
-  static String json(DockerfileAnalysis a) {
-    ObjectNode root = JSON.createObjectNode();
-    ArrayNode bases = root.putArray("baseImages");
-    a.baseImages().forEach(i -> bases.add(image(i, false)));
-    ArrayNode copies = root.putArray("copyImages");
-    a.copyImages().forEach(i -> copies.add(image(i, true)));
-    root.set("frontendImage", a.frontendImage() == null ? null : image(a.frontendImage(), true));
-    ArrayNode stages = root.putArray("stages");
-    a.stages().forEach(s -> stages.add(stage(s)));
-    ArrayNode warnings = root.putArray("warnings");
-    a.warnings().forEach(warnings::add);
-    try {
-      return JSON.writer(PRETTY).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
+  /** Writes the analysis as pretty-printed JSON, ending with a newline. */
+  static void json(DockerfileAnalysis a, PrintWriter out) {
+    try (JsonGenerator g = JSON.writer(PRETTY).createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartObject();
+      g.writeArrayFieldStart("baseImages");
+      for (ImageUse i : a.baseImages()) {
+        image(g, i, false);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("copyImages");
+      for (ImageUse i : a.copyImages()) {
+        image(g, i, true);
+      }
+      g.writeEndArray();
+      g.writeFieldName("frontendImage");
+      if (a.frontendImage() == null) {
+        g.writeNull();
+      } else {
+        image(g, a.frontendImage(), true);
+      }
+      stages(g, a.stages());
+      g.writeArrayFieldStart("warnings");
+      for (String w : a.warnings()) {
+        g.writeString(w);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    out.print("\n");
   }
 
-  private static ObjectNode image(ImageUse i, boolean withInstruction) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("line", i.line());
+  private static void image(JsonGenerator g, ImageUse i, boolean withInstruction) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("line", i.line());
     if (withInstruction) {
-      n.put("instruction", i.instruction());
+      g.writeStringField("instruction", i.instruction());
     }
-    n.put("written", i.written());
-    n.put("reference", i.reference());
-    n.put("registry", i.registry());
-    n.put("repository", i.repository());
-    n.put("tag", i.tag());
-    n.put("digest", i.digest());
-    n.put("tagImplicit", i.tagImplicit());
-    n.put("platform", i.platform());
-    n.put("stageAlias", i.stageAlias());
-    n.put("unresolved", i.unresolved());
-    return n;
+    g.writeStringField("written", i.written());
+    g.writeStringField("reference", i.reference());
+    g.writeStringField("registry", i.registry());
+    g.writeStringField("repository", i.repository());
+    g.writeStringField("tag", i.tag());
+    g.writeStringField("digest", i.digest());
+    g.writeBooleanField("tagImplicit", i.tagImplicit());
+    g.writeStringField("platform", i.platform());
+    g.writeStringField("stageAlias", i.stageAlias());
+    g.writeBooleanField("unresolved", i.unresolved());
+    g.writeEndObject();
   }
 
-  private static ObjectNode stage(DockerfileAnalysis.Stage s) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("index", s.index());
-    n.put("name", s.name());
-    n.put("line", s.line());
-    n.put("written", s.written());
-    n.put("base", s.base().name().toLowerCase(Locale.ROOT));
-    n.put("baseStage", s.baseStage());
-    return n;
+  private static void stages(JsonGenerator g, List<DockerfileAnalysis.Stage> stages) throws IOException {
+    g.writeArrayFieldStart("stages");
+    for (DockerfileAnalysis.Stage s : stages) {
+      g.writeStartObject();
+      g.writeNumberField("index", s.index());
+      g.writeStringField("name", s.name());
+      g.writeNumberField("line", s.line());
+      g.writeStringField("written", s.written());
+      g.writeStringField("base", s.base().name().toLowerCase(Locale.ROOT));
+      g.writeFieldName("baseStage");
+      if (s.baseStage() == null) {
+        g.writeNull();
+      } else {
+        g.writeNumber(s.baseStage());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
-  /** A summary line, a table of every FROM and image use in line order, then the warnings. */
-  static String text(String file, DockerfileAnalysis a) {
+  /** Writes a summary line, a table of every FROM and image use in line order, then the warnings. */
+  static void text(String file, DockerfileAnalysis a, PrintWriter out) {
     List<Row> rows = rows(a);
-    StringBuilder out = new StringBuilder(summary(file, a)).append("\n\n");
+    out.print(summary(file, a) + "\n\n");
     int[] widths = widths(rows);
     appendRow(out, HEADER, widths);
     rows.forEach(r -> appendRow(out, r.cells(), widths));
     if (!a.warnings().isEmpty()) {
-      out.append("\nwarnings:\n");
-      a.warnings().forEach(w -> out.append("  ").append(Printable.escape(w)).append('\n'));
+      out.print("\nwarnings:\n");
+      a.warnings().forEach(w -> out.print("  " + Printable.escape(w) + "\n"));
     }
-    return out.toString();
   }
 
   private record Row(int line, String[] cells) {}
@@ -144,12 +168,12 @@ final class DockerfileReport {
     return widths;
   }
 
-  private static void appendRow(StringBuilder out, String[] cells, int[] widths) {
+  private static void appendRow(PrintWriter out, String[] cells, int[] widths) {
     StringBuilder line = new StringBuilder();
     for (int c = 0; c < cells.length; c++) {
       line.append(cells[c]).append(" ".repeat(widths[c] - cells[c].length() + 2));
     }
-    out.append(line.toString().stripTrailing()).append('\n');
+    out.print(line.toString().stripTrailing() + "\n");
   }
 
   /** A cell: "-" for nothing; escaped, since names come from the Dockerfile (a newline would break the table). */

@@ -1,7 +1,8 @@
 package io.imagefactory.cli;
 
-import io.imagefactory.fleet.Checkout;
 import io.imagefactory.Layout;
+import io.imagefactory.workspace.Checkout;
+import io.imagefactory.workspace.FleetPipeline;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ final class GenerateCommand implements Callable<Integer> {
     FleetPipeline.Generated g = FleetPipeline.generate(checkout);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    FleetPipeline.printWarnings(g.merged().warnings(), err);
+    ValidateCommand.printWarnings(g.merged().warnings(), err);
     String current = checkout.readDist().orElse("");
     if (check) {
       if (current.equals(g.yaml())) {

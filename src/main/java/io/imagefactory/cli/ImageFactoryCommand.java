@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       ValidateCommand.class, GenerateCommand.class, DiffCommand.class, AnalyzeCommand.class,
-      RecordUpdateCommand.class, DockerfileCommand.class
+      RecordUpdateCommand.class, DockerfileCommand.class, ReportCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

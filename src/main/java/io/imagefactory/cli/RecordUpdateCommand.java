@@ -1,11 +1,8 @@
 package io.imagefactory.cli;
 
-import io.imagefactory.Printable;
-import io.imagefactory.analysis.ImageAnalysis;
-import io.imagefactory.analysis.StateWorkspace;
-import io.imagefactory.analysis.UpdateRecording;
-import io.imagefactory.git.Tokens;
-import java.io.PrintWriter;
+import io.imagefactory.analysis.Trigger;
+import io.imagefactory.credentials.Tokens;
+import io.imagefactory.jobs.RecordUpdateJob;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,17 +32,9 @@ final class RecordUpdateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     job.validate();
-    PrintWriter out = spec.commandLine().getOut();
     CliContext context = parent.context();
-    ImageAnalysis.Build build = new ImageAnalysis.Build(job.tag, job.digest, context.clock().instant());
-    try (StateWorkspace workspace = job.open(options.root, Tokens.from(context.env()))) {
-      StateWorkspace.Result r = workspace.update(in -> UpdateRecording.record(in, image, build),
-          changes -> "record-update " + image + (job.tag == null ? "" : " " + job.tag) + " (" + job.digest + ")\n\n"
-              + String.join("\n", changes.notes()) + "\n");
-      r.changes().notes().forEach(note -> out.println(Printable.escape(note)));
-      out.println(Printable.escape(r.changedFiles().isEmpty() ? image + " already has " + job.digest + ": nothing to write"
-          : (r.committed() ? "pushed " + r.commit() + ": " : "wrote ") + String.join(", ", r.changedFiles())));
-    }
-    return ExitCodes.OK;
+    Trigger trigger = Trigger.of(job.tag, job.digest, context.clock().instant());
+    return job.run(options.root, Tokens.from(context.env()), new RecordUpdateJob(image, trigger),
+        spec.commandLine().getOut());
   }
 }

@@ -1,9 +1,12 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
-import io.imagefactory.analysis.StateWorkspace;
-import io.imagefactory.git.Tokens;
+import io.imagefactory.credentials.Tokens;
 import io.imagefactory.image.ImageReference;
+import io.imagefactory.jobs.JobRunner;
+import io.imagefactory.jobs.StateJob;
+import io.imagefactory.workspace.StateWorkspace;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -36,7 +39,15 @@ final class StateJobOptions {
     }
   }
 
-  StateWorkspace open(Path root, Tokens tokens) {
+  /** Runs {@code stateJob} in the local checkout at {@code root}, or in a clone of --git-repo. */
+  int run(Path root, Tokens tokens, StateJob stateJob, PrintWriter out) {
+    try (StateWorkspace workspace = open(root, tokens)) {
+      new JobRunner(out).run(workspace, stateJob);
+    }
+    return ExitCodes.OK;
+  }
+
+  private StateWorkspace open(Path root, Tokens tokens) {
     return gitRepo == null ? StateWorkspace.local(root) : StateWorkspace.clone(gitRepo, gitBranch, tokens);
   }
 }

@@ -1,9 +1,14 @@
 package io.imagefactory.cli;
 
-import io.imagefactory.fleet.Checkout;
+import io.imagefactory.Problem;
+import io.imagefactory.ProblemReport;
 import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetImage;
 import io.imagefactory.fleet.FleetImage.Kind;
+import io.imagefactory.workspace.Checkout;
+import io.imagefactory.workspace.FleetPipeline;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FleetPipeline.Merged merged = FleetPipeline.merge(new Checkout(options.root));
-    FleetPipeline.printWarnings(merged.warnings(), spec.commandLine().getErr());
+    printWarnings(merged.warnings(), spec.commandLine().getErr());
     spec.commandLine().getOut().println("valid: " + summary(merged.fleet())
         + (merged.warnings().isEmpty() ? "" : ", " + count(merged.warnings().size(), "warning")));
     return ExitCodes.OK;
@@ -45,6 +50,11 @@ final class ValidateCommand implements Callable<Integer> {
     }
     return count(managed + external, "image") + " (" + managed + " managed, " + external + " external), "
         + count(bases, "base image");
+  }
+
+  /** Each warning on a line of its own, as {@code path:line:column: warning: ...}; at most 50 a file. */
+  static void printWarnings(List<Problem> warnings, PrintWriter err) {
+    ProblemReport.lines(warnings).forEach(err::println);
   }
 
   static String count(int n, String noun) {

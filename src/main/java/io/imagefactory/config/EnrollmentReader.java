@@ -1,7 +1,9 @@
 package io.imagefactory.config;
 
+import io.imagefactory.tags.TagRegexes;
 import io.imagefactory.tags.SelectionStrategy;
 import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.tags.TagPolicyReader;
 import io.imagefactory.Problem;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.yaml.MapReader;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads images.yaml: a list of managed and external image entries, checked field by field.
@@ -74,7 +77,7 @@ public final class EnrollmentReader {
     RebuildDelay delay = delay(r);
     Boolean autoRebuild = r.optionalBoolean("autoRebuild");
     String owner = r.optionalString("owner");
-    if (name != null && registry != null && repository != null && !Checks.isKargoRepoUrl(registry + "/" + repository)) {
+    if (name != null && registry != null && repository != null && !RepoUrls.isValid(registry + "/" + repository)) {
       r.error("repository", registry + "/" + repository + " is not a repoURL Kargo accepts",
           "use a plain host name and lowercase path components");
     }
@@ -85,13 +88,14 @@ public final class EnrollmentReader {
     if (r.hasErrorsSince(mark) || name == null || registry == null || repository == null) {
       return null;
     }
-    return new ImageEnrollment(name, registry, repository, source, tags, delay,
-        Boolean.TRUE.equals(autoRebuild), owner, r.position().line());
+    return new ImageEnrollment(name, registry, repository, Optional.ofNullable(source), tags,
+        new ImageEnrollment.Rebuild(delay, Boolean.TRUE.equals(autoRebuild)), Optional.ofNullable(owner),
+        r.position().line());
   }
 
   private static String name(MapReader r) {
     String name = r.requiredString("name", "give the image a name such as 'backstage'");
-    if (name != null && !Checks.isDnsLabel(name)) {
+    if (name != null && !DnsLabel.isValid(name)) {
       r.error("name", "image name \"" + name + "\" is not a DNS-1123 label",
           "use lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters");
       return null;
@@ -127,20 +131,20 @@ public final class EnrollmentReader {
       s.error("provider", "unknown provider \"" + providerText + "\"", "use github or gitlab");
     }
     String repo = s.requiredString("repo", "add the source repository, e.g. 'repo: acme/backstage'");
-    if (repo != null && provider != null && !Checks.isSourceRepo(provider, repo)) {
+    if (repo != null && provider != null && !SourceRepos.isValid(provider, repo)) {
       s.error("repo", "repo \"" + repo + "\" is not a " + provider.id() + " repository",
           provider == Provider.GITHUB ? "write owner/name or an https:// URL" : "write group/name (subgroups allowed) or an https:// URL");
     }
     String branch = s.optionalString("branch");
-    if (branch != null && !Checks.isBranch(branch)) {
+    if (branch != null && !GitRefNames.isBranch(branch)) {
       s.error("branch", "branch \"" + branch + "\" is not a valid git branch name", "write a branch name such as main");
     }
     String dockerfile = s.optionalString("dockerfile");
-    if (dockerfile != null && !Checks.isRepoRelativePath(dockerfile)) {
+    if (dockerfile != null && !SourceRepos.isPathInside(dockerfile)) {
       s.error("dockerfile", "dockerfile \"" + dockerfile + "\" is not a path inside the repository",
           "write a relative path such as docker/app/Dockerfile, without '..' or a leading '/'");
     }
-    String workflow = workflow(s, provider);
+    Optional<String> workflow = workflow(s, provider);
     if (provider == null || repo == null) {
       return null;
     }
@@ -148,20 +152,20 @@ public final class EnrollmentReader {
         dockerfile == null ? Source.DEFAULT_DOCKERFILE : dockerfile, workflow, s.stringMap("buildArgs"));
   }
 
-  private static String workflow(MapReader s, Provider provider) {
+  private static Optional<String> workflow(MapReader s, Provider provider) {
     String workflow = s.optionalString("workflow");
     if (provider == Provider.GITHUB) {
       if (workflow == null) {
         s.error(s.position(), "\"workflow\" is missing",
             "name the GitHub Actions workflow that builds the image, e.g. 'workflow: build.yml'");
-      } else if (!Checks.isWorkflow(workflow)) {
+      } else if (!SourceRepos.isWorkflow(workflow)) {
         s.error("workflow", "workflow \"" + workflow + "\" is not a workflow file name",
             "write the file name under .github/workflows, e.g. build.yml");
       }
     } else if (provider == Provider.GITLAB && workflow != null) {
       s.warning("workflow", "workflow is ignored for GitLab", "GitLab rebuilds run the project's pipeline on the branch");
     }
-    return workflow;
+    return Optional.ofNullable(workflow);
   }
 
   private static void checkExternal(MapReader r, String name, TagPolicy tags) {
@@ -182,7 +186,7 @@ public final class EnrollmentReader {
    */
   private static void checkDigestTag(MapReader r, TagPolicy tags) {
     if (tags.strategy() == SelectionStrategy.DIGEST && tags.constraint() == null
-        && Checks.exactTag(tags.allowTags()) == null) {
+        && TagRegexes.exactTag(tags.allowTags()) == null) {
       r.error("imageSelectionStrategy", "the Digest strategy follows one tag, but neither constraint nor an exact allowTags names it",
           "add 'constraint: <tag>' or write allowTags as ^<tag>$");
     }

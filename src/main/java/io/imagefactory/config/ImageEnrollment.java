@@ -1,6 +1,9 @@
 package io.imagefactory.config;
 
 import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.tags.Watch;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One entry of images.yaml: a managed image (has a {@link Source}) or an external one (watched).
@@ -8,40 +11,80 @@ import io.imagefactory.tags.TagPolicy;
  * @param name unique DNS-1123 label naming the image everywhere (state files, Kargo resources)
  * @param registry registry host, e.g. {@code ghcr.io}
  * @param repository repository path, e.g. {@code library/postgres}
- * @param source how it is built; null for an external image
+ * @param source how it is built; empty for an external image
  * @param tags which tags are watched: for an external image its updates, for a managed image
  *     which of its own builds trigger an analysis
- * @param rebuildDelay how long a base image update waits before this image is rebuilt
- * @param autoRebuild whether that rebuild starts by itself or waits for a person to promote it
- * @param owner team or person responsible, or null
+ * @param rebuild when a base image update rebuilds it
+ * @param owner team or person responsible
  * @param line the entry's line in images.yaml, for messages
  */
 public record ImageEnrollment(
     String name,
     String registry,
     String repository,
-    Source source,
+    Optional<Source> source,
     TagPolicy tags,
-    RebuildDelay rebuildDelay,
-    boolean autoRebuild,
-    String owner,
+    Rebuild rebuild,
+    Optional<String> owner,
     int line) {
+
+  /**
+   * When a base image update rebuilds the image.
+   *
+   * @param delay how long the update must have been seen first
+   * @param auto whether the rebuild starts by itself or waits for a person to promote it
+   */
+  public record Rebuild(RebuildDelay delay, boolean auto) {
+    /** images.yaml's defaults: {@code rebuildDelay: 7d}, {@code autoRebuild: false}. */
+    public static final Rebuild DEFAULT = new Rebuild(RebuildDelay.DEFAULT, false);
+
+    public Rebuild {
+      delay = delay == null ? RebuildDelay.DEFAULT : delay;
+    }
+  }
 
   public ImageEnrollment {
     if (name == null || registry == null || repository == null) {
       throw new IllegalArgumentException("name, registry and repository are required");
     }
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(owner, "owner");
     tags = tags == null ? TagPolicy.NONE : tags;
-    rebuildDelay = rebuildDelay == null ? RebuildDelay.DEFAULT : rebuildDelay;
+    rebuild = rebuild == null ? Rebuild.DEFAULT : rebuild;
+  }
+
+  /** A managed image built from {@code source}, with every optional field at its default. */
+  public static ImageEnrollment managed(String name, String registry, String repository, Source source) {
+    return new ImageEnrollment(name, registry, repository, Optional.of(source), TagPolicy.NONE, Rebuild.DEFAULT,
+        Optional.empty(), 0);
+  }
+
+  /** An external image watched with {@code tags}, with every optional field at its default. */
+  public static ImageEnrollment external(String name, String registry, String repository, TagPolicy tags) {
+    return new ImageEnrollment(name, registry, repository, Optional.empty(), tags, Rebuild.DEFAULT,
+        Optional.empty(), 0);
+  }
+
+  public ImageEnrollment withTags(TagPolicy t) {
+    return new ImageEnrollment(name, registry, repository, source, t, rebuild, owner, line);
+  }
+
+  public ImageEnrollment withRebuild(Rebuild r) {
+    return new ImageEnrollment(name, registry, repository, source, tags, r, owner, line);
   }
 
   /** Built by our CI from a source repository (as opposed to only watched). */
   public boolean isManaged() {
-    return source != null;
+    return source.isPresent();
   }
 
   /** {@code registry/repository}, what Kargo calls {@code repoURL}. */
   public String repoUrl() {
     return registry + "/" + repository;
+  }
+
+  /** What images.yaml says to watch: the repository with its tag policy. */
+  public Watch watch() {
+    return Watch.of(repoUrl(), tags);
   }
 }

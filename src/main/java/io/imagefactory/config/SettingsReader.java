@@ -24,14 +24,14 @@ public final class SettingsReader {
     int mark = r.mark();
     r.rejectUnknownFields(FIELDS, "settings.yaml");
     String project = r.optionalString("project");
-    if (project != null && !Checks.isDnsLabel(project)) {
+    if (project != null && !DnsLabel.isValid(project)) {
       r.error("project", "project \"" + project + "\" is not a DNS-1123 label",
           "use lowercase letters, digits and '-' (it becomes a Kubernetes namespace)");
     }
     String[] state = stateRepository(r);
     String image = analysisImage(r);
     String interval = r.optionalString("warehouseInterval");
-    if (interval != null && !Checks.isGoDuration(interval)) {
+    if (interval != null && !GoDuration.isValid(interval)) {
       r.error("warehouseInterval", "warehouseInterval \"" + interval + "\" is not a Go duration",
           "write e.g. 5m0s or 10m (Kargo polls no more often than every 5 minutes by default)");
     }
@@ -57,7 +57,7 @@ public final class SettingsReader {
       s.error("url", "stateRepository url \"" + url + "\" is not a git URL", "write an https:// URL");
     }
     String branch = s.optionalString("branch");
-    if (branch != null && !Checks.isBranch(branch)) {
+    if (branch != null && !GitRefNames.isBranch(branch)) {
       s.error("branch", "branch \"" + branch + "\" is not a valid git branch name", "write a branch name such as main");
     }
     return new String[] {url, branch == null ? Source.DEFAULT_BRANCH : branch};

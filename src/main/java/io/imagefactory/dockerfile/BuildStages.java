@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +62,7 @@ record BuildStages(List<Instruction> metaArgs, List<Stage> stages) {
         metaArgs.add(i);
       } else {
         throw DockerfileSyntaxException.at(file, i, "no build stage in current context: "
-            + i.keyword() + " comes before the first FROM", Hints.beforeFrom(i.keyword()));
+            + shortened(i.keyword()) + " comes before the first FROM", Hints.beforeFrom(i.keyword()));
       }
     }
     if (from == null) {
@@ -73,7 +75,7 @@ record BuildStages(List<Instruction> metaArgs, List<Stage> stages) {
 
   private static void check(Instruction i, String file) {
     if (!INSTRUCTIONS.contains(i.command())) {
-      throw DockerfileSyntaxException.at(file, i, "unknown instruction: " + i.keyword().toUpperCase(Locale.ROOT),
+      throw DockerfileSyntaxException.at(file, i, "unknown instruction: " + shortened(i.keyword().toUpperCase(Locale.ROOT)),
           Hints.unknownInstruction(i.command(), INSTRUCTIONS));
     }
     if (i.command().equals("onbuild")) {
@@ -103,7 +105,8 @@ record BuildStages(List<Instruction> metaArgs, List<Stage> stages) {
     if (args.size() == 3 && args.get(1).equalsIgnoreCase("as")) {
       name = args.get(2).toLowerCase(Locale.ROOT);
       if (!STAGE_NAME.matcher(name).matches()) {
-        throw DockerfileSyntaxException.at(file, from, "invalid name for build stage: " + GoText.quote(args.get(2))
+        throw DockerfileSyntaxException.at(file, from, "invalid name for build stage: "
+            + GoText.quote(shortened(args.get(2)))
             + ", name can't start with a number or contain symbols", Hints.STAGE_NAME);
       }
     } else if (args.size() != 1) {

@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import io.imagefactory.dockerfile.BuildStages.Stage;
 import io.imagefactory.dockerfile.ImageUse.Site;
 import io.imagefactory.image.ImageReference;
@@ -82,14 +84,14 @@ final class CopySources {
       String from = FlagSet.parse(i, FROM_FLAG, Set.of(), false, file).value("from");
       if (from != null && !from.isEmpty()) {
         Site site = new Site(at.startLine(), prefix + "COPY --from", stage.name());
-        out.add(new From(site, from, true, at, site.instruction() + "=" + from));
+        out.add(new From(site, from, true, at, site.instruction() + "=" + shortened(from)));
       }
     } else if (i.command().equals("run")) {
       for (String mount : FlagSet.parse(i, MOUNT_FLAG, MOUNT_FLAG, false, file).values("mount")) {
         String from = mountFrom(mount, at);
         if (from != null) {
           Site site = new Site(at.startLine(), prefix + "RUN --mount", stage.name());
-          out.add(new From(site, from, false, at, site.instruction() + " from=" + from));
+          out.add(new From(site, from, false, at, site.instruction() + " from=" + shortened(from)));
         }
       }
     }
@@ -100,7 +102,7 @@ final class CopySources {
     try {
       return MountOptions.parse(mount).from();
     } catch (IllegalArgumentException e) {
-      throw DockerfileSyntaxException.at(expansion.file(), at, "invalid --mount=" + mount + ": " + e.getMessage(),
+      throw DockerfileSyntaxException.at(expansion.file(), at, "invalid --mount=" + shortened(mount) + ": " + e.getMessage(),
           Hints.MOUNT_FORM);
     }
   }
@@ -120,7 +122,7 @@ final class CopySources {
         images.add(image);
         if (INDEX.matcher(f.value()).matches()) {
           warnings.add("line " + f.site().line() + ": " + f.label() + " names the image " + image.reference()
-              + ", not stage " + f.value() + ": a mount takes stage names, not indexes");
+              + ", not stage " + shortened(f.value()) + ": a mount takes stage names, not indexes");
         }
       }
     }
@@ -163,7 +165,7 @@ final class CopySources {
       // out of int range: invalid like a negative index
     }
     if (index < 0 || index >= stages.size()) {
-      throw DockerfileSyntaxException.at(expansion.file(), at, "invalid stage index " + from,
+      throw DockerfileSyntaxException.at(expansion.file(), at, "invalid stage index " + shortened(from),
           Hints.stageIndex(stages.size()));
     }
     return index;

@@ -18,7 +18,8 @@ public final class DockerfileParser {
    *
    * @param text the file's content (a byte-order mark and CRLF endings are fine)
    * @param file the path to name in errors
-   * @throws DockerfileSyntaxException when BuildKit would refuse the file
+   * @throws DockerfileSyntaxException when BuildKit would refuse the file, or it nests ONBUILD or
+   *     ${...} deeper than {@link DockerfileLimits#MAX_NESTING}
    */
   public static SyntaxTree parse(String text, String file) {
     return SyntaxParser.parse(text, file);
@@ -31,7 +32,8 @@ public final class DockerfileParser {
    * @param file the path to name in errors
    * @param buildArgs {@code --build-arg} values; they override ARG defaults and give platform
    *     args such as {@code TARGETARCH} a value
-   * @throws DockerfileSyntaxException when BuildKit would refuse the file or one of its FROMs
+   * @throws DockerfileSyntaxException when BuildKit would refuse the file or one of its FROMs, or
+   *     when expanding its words passes one of {@link DockerfileLimits}
    */
   public static DockerfileAnalysis analyze(String text, String file, Map<String, String> buildArgs) {
     return StageResolver.resolve(parse(text, file), file, buildArgs);

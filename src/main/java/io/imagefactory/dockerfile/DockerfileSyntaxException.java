@@ -3,7 +3,8 @@ package io.imagefactory.dockerfile;
 import io.imagefactory.InvalidInputException;
 
 /**
- * A Dockerfile that BuildKit would refuse: carries the file, the line and the offending text.
+ * A Dockerfile that BuildKit would refuse, or that passes one of {@link DockerfileLimits}:
+ * carries the file, the line and the offending text.
  *
  * <p>The message reads {@code path:line: what is wrong}; {@link #hint()} says what to do.
  */

@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +34,16 @@ final class FlagSet {
       String name = eq < 0 ? body : body.substring(0, eq);
       if (!read.contains(name)) {
         if (strict) {
-          throw DockerfileSyntaxException.at(file, i, "unknown flag: " + name, Hints.fromFlags());
+          throw DockerfileSyntaxException.at(file, i, "unknown flag: " + shortened(name), Hints.fromFlags());
         }
         continue;
       }
       if (eq < 0) {
-        throw DockerfileSyntaxException.at(file, i, "missing a value on flag: " + name, Hints.flagValue(name));
+        throw DockerfileSyntaxException.at(file, i, "missing a value on flag: " + shortened(name), Hints.flagValue(name));
       }
       List<String> list = set.values.computeIfAbsent(name, k -> new ArrayList<>());
       if (!list.isEmpty() && !repeatable.contains(name)) {
-        throw DockerfileSyntaxException.at(file, i, "duplicate flag specified: " + name, Hints.flagOnce(name));
+        throw DockerfileSyntaxException.at(file, i, "duplicate flag specified: " + shortened(name), Hints.flagOnce(name));
       }
       list.add(body.substring(eq + 1));
     }

@@ -1,10 +1,15 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import io.imagefactory.dockerfile.BuildStages.Stage;
 import io.imagefactory.dockerfile.DockerfileAnalysis.Base;
 import io.imagefactory.dockerfile.ImageUse.Site;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.image.InvalidReferenceException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +30,8 @@ final class FromResolver {
   private static final Pattern HEX64 = Pattern.compile("[a-f0-9]{64}");
 
   private final List<Stage> stages;
+  // Stage indexes by name, ascending: a file of many stages is looked up by search, not by scan.
+  private final Map<String, List<Integer>> stagesNamed = new HashMap<>();
   private final GlobalArgs args;
   private final Map<String, Integer> stageArgs;
   private final Expansion expansion;
@@ -45,21 +52,26 @@ final class FromResolver {
     this.expansion = expansion;
     this.warnings = warnings;
     this.graph = graph;
+    for (Stage s : stages) {
+      if (s.name() != null) {
+        stagesNamed.computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s.index());
+      }
+    }
   }
 
   Resolved resolve(Stage s) {
     ShellLexer.Result r = expansion.expand(s.base(), args, s.from());
     String name = r.word();
-    warnUnset(s, "FROM " + s.base(), r.unset());
+    warnUnset(s, "FROM " + shortened(s.base()), r.unset());
     String platform = platform(s);
     Site site = new Site(s.from().startLine(), "FROM", s.name());
     if (name.contains(ShellLexer.UNKNOWN)) {
-      warnUnresolved(s, "FROM " + s.base(), args.causesOf(r));
+      warnUnresolved(s, "FROM " + shortened(s.base()), args.causesOf(r));
       return image(s, ImageUse.unresolved(site, s.base(), partial(name, s), platform));
     }
     if (name.isEmpty()) {
       throw DockerfileSyntaxException.at(expansion.file(), s.from(),
-          "base name (" + s.base() + ") should not be blank", Hints.blankFrom(r.unset()));
+          "base name (" + shortened(s.base()) + ") should not be blank", Hints.blankFrom(r.unset()));
     }
     Integer base = earlierStage(name, s.index());
     if (base != null) {
@@ -88,19 +100,19 @@ final class FromResolver {
       return null;
     }
     ShellLexer.Result r = expansion.expand(s.platform(), args, s.from());
-    warnUnset(s, "FROM --platform=" + s.platform(), r.unset());
+    warnUnset(s, "FROM --platform=" + shortened(s.platform()), r.unset());
     String value = r.word();
     if (value.contains(ShellLexer.UNKNOWN)) {
       // $BUILDPLATFORM and friends are the normal multi-platform idiom: nothing to warn about.
       Set<String> causes = new LinkedHashSet<>(args.causesOf(r));
       causes.removeAll(GlobalArgs.PLATFORM_ARGS);
-      warnUnresolved(s, "FROM --platform=" + s.platform(), causes);
+      warnUnresolved(s, "FROM --platform=" + shortened(s.platform()), causes);
       return s.platform();
     }
     if (value.isEmpty() || !PLATFORM.matcher(value).matches()) {
       throw DockerfileSyntaxException.at(expansion.file(), s.from(), value.isEmpty()
-          ? "empty platform value from expression " + s.platform()
-          : "failed to parse platform " + value, Hints.PLATFORM);
+          ? "empty platform value from expression " + shortened(s.platform())
+          : "failed to parse platform " + shortened(value), Hints.PLATFORM);
     }
     return value;
   }
@@ -128,24 +140,26 @@ final class FromResolver {
 
   /** The last stage before {@code index} named exactly {@code name}, as BuildKit's map holds it. */
   private Integer earlierStage(String name, int index) {
-    Integer found = null;
-    for (int i = 0; i < index; i++) {
-      if (name.equals(stages.get(i).name())) {
-        found = i;
-      }
-    }
-    return found;
+    List<Integer> named = stagesNamed.getOrDefault(name, List.of());
+    int before = insertionPoint(named, index) - 1;
+    return before >= 0 ? named.get(before) : null;
   }
 
   private void warnLaterStage(String name, Stage s, ImageUse image) {
-    for (int i = s.index() + 1; i < stages.size(); i++) {
-      if (name.equals(stages.get(i).name())) {
-        warnings.add("line " + s.from().startLine() + ": FROM " + s.base() + " names the image " + image.reference()
-            + ", not the stage " + name + " of line " + stages.get(i).from().startLine()
-            + ": FROM can use only stages defined above it");
-        return;
-      }
+    List<Integer> named = stagesNamed.getOrDefault(name, List.of());
+    int after = insertionPoint(named, s.index() + 1);
+    if (after < named.size()) {
+      Stage later = stages.get(named.get(after));
+      warnings.add("line " + s.from().startLine() + ": FROM " + shortened(s.base()) + " names the image "
+          + shortened(image.reference()) + ", not the stage " + shortened(name) + " of line " + later.from().startLine()
+          + ": FROM can use only stages defined above it");
     }
+  }
+
+  /** Where {@code index} is or would go in the ascending {@code indexes}. */
+  private static int insertionPoint(List<Integer> indexes, int index) {
+    int found = Collections.binarySearch(indexes, index);
+    return found >= 0 ? found : -found - 1;
   }
 
   private void warnUnset(Stage s, String what, Set<String> names) {

@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,7 +60,7 @@ final class GlobalArgs implements ShellLexer.Env {
     } else if (d.value() != null) {
       ShellLexer.Result r = expansion.expand(d.value(), this, arg);
       for (String name : r.unset()) {
-        warnings.add("line " + arg.startLine() + ": ARG " + d.name() + " uses " + name
+        warnings.add("line " + arg.startLine() + ": ARG " + shortened(d.name()) + " uses " + shortened(name)
             + ", which is not set at that point, so it expands to an empty string");
       }
       set(d.name(), r.word(), causesOf(r));

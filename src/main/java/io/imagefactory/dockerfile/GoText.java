@@ -118,4 +118,42 @@ final class GoText {
         return false;
     }
   }
+
+  /**
+   * Go's {@code Regexp.Expand} for a regular expression without groups, as {@code
+   * ReplaceAllString} applies it to each match: {@code $$} is a dollar, {@code $0} and {@code
+   * ${0}} the match, any other {@code $name} or {@code ${name}} nothing, and a {@code $} that
+   * starts no name stays as written.
+   */
+  static void expandTemplate(StringBuilder out, String template, String src, int matchStart, int matchEnd) {
+    int i = 0;
+    for (int dollar = template.indexOf('$'); dollar >= 0; dollar = template.indexOf('$', i)) {
+      out.append(template, i, dollar);
+      i = dollar + 1;
+      if (i < template.length() && template.charAt(i) == '$') {
+        out.append('$');
+        i++;
+        continue;
+      }
+      boolean brace = i < template.length() && template.charAt(i) == '{';
+      int start = brace ? i + 1 : i;
+      int end = start;
+      while (end < template.length() && isNameChar(template.codePointAt(end))) {
+        end += Character.charCount(template.codePointAt(end));
+      }
+      if (end == start || brace && (end >= template.length() || template.charAt(end) != '}')) {
+        out.append('$');
+        continue;
+      }
+      if (template.substring(start, end).equals("0")) {
+        out.append(src, matchStart, matchEnd);
+      }
+      i = brace ? end + 1 : end;
+    }
+    out.append(template, i, template.length());
+  }
+
+  private static boolean isNameChar(int c) {
+    return Character.isLetter(c) || Character.isDigit(c) || c == '_';
+  }
 }

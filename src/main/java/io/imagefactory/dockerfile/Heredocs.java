@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * such as {@code <<-"EOF"} declares one, and which line ends its body.
  */
 final class Heredocs {
-  private static final Pattern HEREDOC = Pattern.compile("(\\d*)<<(-?)([^<]*)");
+  // BuildKit's reHeredoc, ^(\d*)<<(-?)\s*([^<]*)$, with Go's \s spelt out: Java's also has \v.
+  private static final Pattern HEREDOC = Pattern.compile("(\\d*)<<(-?)[\\t\\n\\f\\r ]*([^<]*)");
   private static final Set<String> COMMANDS = Set.of("add", "copy", "run");
   private static final ShellLexer.Env NO_ENV = name -> null;
   // BuildKit always lexes heredoc words with a backslash, whatever the file's escape character.
@@ -40,29 +41,36 @@ final class Heredocs {
     }
     List<String> words;
     try {
-      words = LINE_WORDS.processWords(line, NO_ENV);
+      words = LINE_WORDS.lineWords(line, NO_ENV);
     } catch (ShellLexer.ShellSyntaxException e) {
       return List.of();
     }
     List<Heredoc> docs = new ArrayList<>();
     for (String word : words) {
-      Matcher m = HEREDOC.matcher(word);
-      if (m.matches() && !m.group(3).isEmpty()) {
-        Heredoc doc = declared(m);
-        if (doc != null) {
-          docs.add(doc);
-        }
+      Heredoc doc = parse(word);
+      if (doc != null) {
+        docs.add(doc);
       }
     }
     return docs;
   }
 
-  private static Heredoc declared(Matcher m) {
-    List<String> plain = PLAIN.processWords(m.group(3), NO_ENV);
+  /**
+   * BuildKit's {@code ParseHeredoc}: the here-document one word declares, or null when it declares
+   * none.
+   *
+   * @throws ShellLexer.ShellSyntaxException when the delimiter does not lex
+   */
+  static Heredoc parse(String word) {
+    Matcher m = HEREDOC.matcher(word);
+    if (!m.matches() || m.group(3).isEmpty()) {
+      return null;
+    }
+    List<String> plain = PLAIN.lineWords(m.group(3), NO_ENV);
     if (plain.size() != 1) {
       return null;
     }
-    List<String> raw = RAW_QUOTES.processWords(m.group(3), NO_ENV);
+    List<String> raw = RAW_QUOTES.lineWords(m.group(3), NO_ENV);
     // A quoted delimiter (any part of it) turns off expansion in the body.
     boolean expand = raw.size() == 1 && quotes(plain.get(0)) == quotes(raw.get(0));
     return new Heredoc(plain.get(0), fileDescriptor(m.group(1)), expand, m.group(2).equals("-"), "");

@@ -1,5 +1,8 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
+import io.imagefactory.TerminalText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,13 +11,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToIntFunction;
 
-/** What to do about each Dockerfile problem, in one place so that the advice stays consistent. */
+/**
+ * What to do about each Dockerfile problem, in one place so that the advice stays consistent. Names
+ * from the file are {@link TerminalText#shortened shortened}, as in the messages.
+ */
 final class Hints {
   static final String ADD_FROM = "add a FROM instruction, e.g. FROM alpine:3.20";
   static final String ESCAPE_VALUES = "write '# escape=`' (Windows) or '# escape=\\' (the default)";
   static final String HEREDOC_DELIMITER = "write the delimiter as one word, e.g. <<EOF or <<'EOF'";
   static final String ARG_FORM = "write ARG NAME or ARG NAME=default, several on one line if you like";
   static final String EXPANSION = "close every quote and ${...}; write a literal $ as \\$";
+  static final String PATTERN = "in ${VAR#pattern} and the like, * and ? are wildcards and everything else is"
+      + " literal; escape only *, ? and \\ (as \\*, \\? and \\\\)";
   static final String JSON_STRINGS = "quote every element, e.g. [\"echo\", \"hello\"]";
 
   static final String FROM_FORM = "write FROM [--platform=PLATFORM] IMAGE[:TAG|@DIGEST] [AS NAME]";
@@ -29,20 +37,22 @@ final class Hints {
   static String blankFrom(Set<String> unset) {
     return unset.isEmpty()
         ? "name an image, e.g. FROM alpine:3.20"
-        : "declare ARG " + String.join(" and ", unset) + " with a default before the first FROM";
+        : "declare ARG " + String.join(" and ", allShortened(unset)) + " with a default before the first FROM";
   }
 
   static String invalidFrom(String name, Set<String> unset, boolean stageInOtherCase) {
     if (!unset.isEmpty()) {
-      return "declare ARG " + unset.iterator().next() + " before the first FROM; undeclared, it expands to nothing";
+      return "declare ARG " + shortened(unset.iterator().next())
+          + " before the first FROM; undeclared, it expands to nothing";
     }
     if (stageInOtherCase) {
-      return "FROM compares stage names exactly: write FROM " + name.toLowerCase(Locale.ROOT);
+      return "FROM compares stage names exactly: write FROM " + shortened(name.toLowerCase(Locale.ROOT));
     }
     return name.equals(name.toLowerCase(Locale.ROOT)) ? FROM_FORM : "write the repository name in lower case";
   }
 
-  static String undeclaredInFrom(String name, int stageLine) {
+  static String undeclaredInFrom(String variable, int stageLine) {
+    String name = shortened(variable);
     String inStage = stageLine > 0
         ? " (the ARG " + name + " on line " + stageLine + " is inside a stage, which FROM cannot see)"
         : "";
@@ -54,12 +64,13 @@ final class Hints {
   static String unresolved(Set<String> causes, ToIntFunction<String> declaredAt) {
     List<String> reasons = new ArrayList<>();
     List<String> flags = new ArrayList<>();
-    for (String name : causes) {
-      if (GlobalArgs.PLATFORM_ARGS.contains(name)) {
+    for (String cause : causes) {
+      String name = shortened(cause);
+      if (GlobalArgs.PLATFORM_ARGS.contains(cause)) {
         String platform = name.startsWith("BUILD") ? "build" : "target";
         reasons.add(name + " is set from the " + platform + " platform at build time");
       } else {
-        int line = declaredAt.applyAsInt(name);
+        int line = declaredAt.applyAsInt(cause);
         reasons.add("ARG " + name + (line > 0 ? " (line " + line + ")" : "") + " has no default value");
       }
       flags.add("--build-arg " + name + "=<value>");
@@ -85,11 +96,11 @@ final class Hints {
   static String copyFrom(Collection<String> stageNames) {
     return stageNames.isEmpty()
         ? "name an image such as nginx:1.27, or a stage index"
-        : "name a stage (" + String.join(", ", new TreeSet<>(stageNames)) + ") or an image such as nginx:1.27";
+        : "name a stage (" + String.join(", ", allShortened(new TreeSet<>(stageNames))) + ") or an image such as nginx:1.27";
   }
 
   static String beforeFrom(String keyword) {
-    return "move " + keyword + " after a FROM; only ARG may come before the first FROM";
+    return "move " + shortened(keyword) + " after a FROM; only ARG may come before the first FROM";
   }
 
   /** Names the closest instruction when the word looks like a misspelling of one. */
@@ -97,6 +108,9 @@ final class Hints {
     String best = null;
     int bestDistance = 3;
     for (String k : new TreeSet<>(known)) {
+      if (Math.abs(word.length() - k.length()) >= bestDistance) {
+        continue; // the lengths alone are too far apart, so a line-long word is never compared
+      }
       int d = distance(word, k);
       if (d < bestDistance) {
         best = k;
@@ -106,6 +120,10 @@ final class Hints {
     return best != null
         ? "did you mean " + best.toUpperCase(Locale.ROOT) + "?"
         : "use a Dockerfile instruction such as FROM, RUN, COPY or ARG";
+  }
+
+  private static List<String> allShortened(Collection<String> names) {
+    return names.stream().map(TerminalText::shortened).toList();
   }
 
   /** Levenshtein distance, small strings only. */
@@ -131,11 +149,11 @@ final class Hints {
   }
 
   static String flagValue(String name) {
-    return "write --" + name + "=VALUE";
+    return "write --" + shortened(name) + "=VALUE";
   }
 
   static String flagOnce(String name) {
-    return "give --" + name + " only once";
+    return "give --" + shortened(name) + " only once";
   }
 
   static String duplicateDirective(String name) {
@@ -143,7 +161,7 @@ final class Hints {
   }
 
   static String endHeredoc(String name) {
-    return "end the here-document with a line holding only " + name;
+    return "end the here-document with a line holding only " + shortened(name);
   }
 
   static String nameValue(String key) {

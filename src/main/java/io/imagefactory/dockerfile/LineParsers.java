@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -129,7 +131,8 @@ final class LineParsers {
     for (String word : words) {
       int eq = word.indexOf('=');
       if (eq < 0) {
-        throw new ParseFailure("Syntax error - can't find = in " + GoText.quote(word) + ". Must be of the form: name=value",
+        throw new ParseFailure("Syntax error - can't find = in " + GoText.quote(shortened(word))
+            + ". Must be of the form: name=value",
             Hints.nameValue(key));
       }
       args.addAll(List.of(word.substring(0, eq), word.substring(eq + 1), "="));

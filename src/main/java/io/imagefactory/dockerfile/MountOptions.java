@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,7 @@ record MountOptions(String type, String from) {
       int eq = field.indexOf('=');
       String key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT);
       if (eq < 0 && !FLAGS.contains(key)) {
-        throw new IllegalArgumentException("invalid field '" + field + "' must be a key=value pair");
+        throw new IllegalArgumentException("invalid field '" + shortened(field) + "' must be a key=value pair");
       }
       if (key.equals("type")) {
         type = field.substring(eq + 1).toLowerCase(Locale.ROOT);

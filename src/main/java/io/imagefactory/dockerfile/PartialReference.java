@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import io.imagefactory.image.ImageReference;
 import java.util.Locale;
 
@@ -75,16 +77,20 @@ record PartialReference(String registry, String repository, String tag, String d
   }
 
   private void validate(String text) {
-    String what = registry != null && !ImageReference.isValidRegistry(registry) ? "registry \"" + registry + "\""
+    String what = registry != null && !ImageReference.isValidRegistry(registry) ? "registry " + quoted(registry)
         : repository != null && !repository.equals(repository.toLowerCase(Locale.ROOT))
-            ? "repository \"" + repository + "\" (it must be lowercase)"
-        : repository != null && !ImageReference.isValidRepository(repository) ? "repository \"" + repository + "\""
-        : tag != null && !ImageReference.isValidTag(tag) ? "tag \"" + tag + "\""
-        : digest != null && !ImageReference.isValidDigest(digest) ? "digest \"" + digest + "\""
+            ? "repository " + quoted(repository) + " (it must be lowercase)"
+        : repository != null && !ImageReference.isValidRepository(repository) ? "repository " + quoted(repository)
+        : tag != null && !ImageReference.isValidTag(tag) ? "tag " + quoted(tag)
+        : digest != null && !ImageReference.isValidDigest(digest) ? "digest " + quoted(digest)
         : null;
     if (what != null) {
-      throw new IllegalArgumentException("\"" + text.replace(ShellLexer.UNKNOWN, "...") + "\" has an invalid " + what);
+      throw new IllegalArgumentException(quoted(text.replace(ShellLexer.UNKNOWN, "...")) + " has an invalid " + what);
     }
+  }
+
+  private static String quoted(String value) {
+    return "\"" + shortened(value) + "\"";
   }
 
   private static String known(String part) {

@@ -1,19 +1,28 @@
 package io.imagefactory.dockerfile;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Shell-like word expansion as BuildKit does it for Dockerfile instructions ({@code shell/lex.go}):
  * quotes, the escape token, {@code $VAR}, {@code ${VAR}} and the modifiers {@code :- - :+ + :? ?
- * # ## % %% / //}, then splitting into words.
+ * # ## % %% / //}, then splitting into words. As in BuildKit since v0.22, {@code <<} and the blanks
+ * after it stay in one word, so that {@code << EOF} declares a heredoc as {@code <<EOF} does.
  *
  * <p>For static analysis a variable can also be <em>unknown</em>: set at build time to a value we
  * cannot know (such as {@code TARGETARCH}). Any expansion that reads an unknown variable yields
  * {@link #UNKNOWN} in its place, so callers can still see the text around it. An
  * <em>expected</em> variable (an ARG declared without a value) is unset for the {@code -} and
  * {@code +} modifiers, which handle unset variables deterministically, and unknown otherwise.
+ *
+ * <p>Expansion is bounded ({@link DockerfileLimits}): a word expands to at most 64 KiB, {@code
+ * ${...}} nests at most 100 levels, and all the words of a Dockerfile share one {@link
+ * ExpansionBudget}; past a limit, {@link ExpansionBudget.Exceeded}. Patterns never backtrack.
+ *
+ * <p>Ports BuildKit's {@code Lex} and the {@code shellWord} functions {@code process}, {@code
+ * processStopOn}, {@code processSingleQuote}, {@code processDoubleQuote} and {@code
+ * processPossibleHeredoc}; {@link ShellParameters} ports {@code processDollar} and what it calls,
+ * {@link ShellWords} {@code wordsStruct}, {@link ShellPatterns} the pattern functions.
  */
 final class ShellLexer {
   private static final int EOF = -1;
@@ -61,11 +70,27 @@ final class ShellLexer {
     this.skipUnsetEnv = skipUnsetEnv;
   }
 
-  /** Expands {@code word}; throws {@link ShellSyntaxException} on unbalanced quotes or bad ${}. */
+  /** Expands {@code word} with a budget of its own; see {@link #process(String, Env, ExpansionBudget)}. */
   Result process(String word, Env env) {
-    Run run = new Run(word, env);
-    Part part = run.processStopOn(Set.of(), rawEscapes);
-    return new Result(part.text, part.words, run.matched, run.unknown, run.unset);
+    return process(word, env, ExpansionBudget.perDockerfile());
+  }
+
+  /** Lexes a line while parsing it ({@link ExpansionBudget#forParsing()}). */
+  List<String> lineWords(String line, Env env) {
+    return process(line, env, ExpansionBudget.forParsing()).words();
+  }
+
+  /**
+   * Expands {@code word}, spending from {@code budget}.
+   *
+   * @throws ShellSyntaxException on unbalanced quotes or a bad ${}
+   * @throws ExpansionBudget.Exceeded past one of {@link DockerfileLimits}
+   */
+  Result process(String word, Env env, ExpansionBudget budget) {
+    Run run = new Run(word, env, budget);
+    Part part = run.processStopOn(EOF, rawEscapes);
+    ShellParameters p = run.parameters;
+    return new Result(part.text(), part.words(), p.matched, p.unknown, p.unset);
   }
 
   String processWord(String word, Env env) {
@@ -76,29 +101,40 @@ final class ShellLexer {
     return process(word, env).words();
   }
 
-  /** A failure to expand a word: unbalanced quotes, a bad ${} form. */
+  /** A failure to expand a word: unbalanced quotes, a bad ${} form, a bad pattern. */
   static final class ShellSyntaxException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final String hint;
 
     ShellSyntaxException(String message) {
+      this(message, Hints.EXPANSION);
+    }
+
+    ShellSyntaxException(String message, String hint) {
       super(message);
+      this.hint = hint;
+    }
+
+    /** What to do about it. */
+    String hint() {
+      return hint;
     }
   }
 
-  private record Part(String text, List<String> words) {}
+  /** Expanded text and its words, up to where a {@link Run} stopped. */
+  record Part(String text, List<String> words) {}
 
-  /** One expansion: a cursor over the word's code points. */
-  private final class Run {
+  /** One expansion (BuildKit's {@code shellWord}): a cursor over the word's code points. */
+  final class Run {
     private final int[] cps;
-    private final Env env;
+    private final ExpansionBudget budget;
+    private final ShellParameters parameters;
     private int pos;
-    private final Set<String> matched = new LinkedHashSet<>();
-    private final Set<String> unknown = new LinkedHashSet<>();
-    private final Set<String> unset = new LinkedHashSet<>();
 
-    Run(String word, Env env) {
+    private Run(String word, Env env, ExpansionBudget budget) {
       this.cps = word.codePoints().toArray();
-      this.env = env;
+      this.budget = budget;
+      this.parameters = new ShellParameters(this, env, budget, skipUnsetEnv);
     }
 
     int peek() {
@@ -109,18 +145,32 @@ final class ShellLexer {
       return pos < cps.length ? cps[pos++] : EOF;
     }
 
-    Part processStopOn(Set<Integer> stops, boolean raw) {
+    /** Appends expanded text, within the limits. */
+    private void append(StringBuilder to, String text) {
+      budget.spend(text.length());
+      budget.checkLength(to.length() + (long) text.length());
+      to.append(text);
+    }
+
+    private void append(StringBuilder to, int codePoint) {
+      budget.spend(1);
+      budget.checkLength(to.length() + 1L);
+      to.appendCodePoint(codePoint);
+    }
+
+    /** Expands up to {@code stop} (consumed), or to the end when {@code stop} is EOF. */
+    Part processStopOn(int stop, boolean raw) {
       StringBuilder result = new StringBuilder();
       ShellWords words = new ShellWords();
       while (peek() != EOF) {
         int ch = peek();
-        if (stops.contains(ch)) {
+        if (stop != EOF && ch == stop) {
           next();
           return new Part(result.toString(), words.get());
         }
-        if (ch == '\'' || ch == '"' || ch == '$') {
-          String tmp = ch == '\'' ? singleQuote() : ch == '"' ? doubleQuote() : dollar();
-          result.append(tmp);
+        if (ch == '\'' || ch == '"' || ch == '$' || ch == '<') {
+          String tmp = special(ch);
+          append(result, tmp);
           if (ch == '$') {
             words.addString(tmp);
           } else {
@@ -132,7 +182,7 @@ final class ShellLexer {
         if (ch == escape) {
           if (raw) {
             words.addRawChar(ch);
-            result.appendCodePoint(ch);
+            append(result, ch);
           }
           ch = next();
           if (ch == EOF) {
@@ -142,20 +192,34 @@ final class ShellLexer {
         } else {
           words.addChar(ch);
         }
-        result.appendCodePoint(ch);
+        append(result, ch);
       }
-      if (!stops.isEmpty()) {
+      if (stop != EOF) {
         throw new ShellSyntaxException("unexpected end of statement while looking for matching "
-            + new String(Character.toChars(stops.iterator().next())));
+            + new String(Character.toChars(stop)));
       }
       return new Part(result.toString(), words.get());
+    }
+
+    /** What BuildKit's {@code charFuncMapping} does at a quote, a {@code $} or a {@code <}. */
+    private String special(int ch) {
+      switch (ch) {
+        case '\'':
+          return singleQuote();
+        case '"':
+          return doubleQuote();
+        case '$':
+          return parameters.dollar();
+        default:
+          return possibleHeredoc();
+      }
     }
 
     private String singleQuote() {
       StringBuilder result = new StringBuilder();
       int open = next();
       if (rawQuotes) {
-        result.appendCodePoint(open);
+        append(result, open);
       }
       while (true) {
         int ch = next();
@@ -164,11 +228,11 @@ final class ShellLexer {
         }
         if (ch == '\'') {
           if (rawQuotes) {
-            result.appendCodePoint(ch);
+            append(result, ch);
           }
           return result.toString();
         }
-        result.appendCodePoint(ch);
+        append(result, ch);
       }
     }
 
@@ -176,7 +240,7 @@ final class ShellLexer {
       StringBuilder result = new StringBuilder();
       int open = next();
       if (rawQuotes) {
-        result.appendCodePoint(open);
+        append(result, open);
       }
       while (true) {
         int ch = peek();
@@ -186,18 +250,18 @@ final class ShellLexer {
         if (ch == '"') {
           next();
           if (rawQuotes) {
-            result.appendCodePoint(ch);
+            append(result, ch);
           }
           return result.toString();
         }
         if (ch == '$') {
-          result.append(dollar());
+          append(result, parameters.dollar());
           continue;
         }
         ch = next();
         if (ch == escape) {
           if (rawEscapes) {
-            result.appendCodePoint(ch);
+            append(result, ch);
           }
           int following = peek();
           if (following == EOF) {
@@ -207,178 +271,25 @@ final class ShellLexer {
             ch = next();
           }
         }
-        result.appendCodePoint(ch);
+        append(result, ch);
       }
     }
 
-    private String dollar() {
+    /**
+     * {@code <<} and the blanks after it, kept in one word so that {@code << EOF} declares a
+     * heredoc as {@code <<EOF} does; a lone {@code <} is just itself.
+     */
+    private String possibleHeredoc() {
       next();
-      if (peek() != '{') {
-        String name = name();
-        return name.isEmpty() ? "$" : plain(name, "$" + name);
+      if (peek() != '<') {
+        return "<";
       }
       next();
-      int first = peek();
-      if (first == EOF) {
-        throw new ShellSyntaxException("syntax error: missing '}'");
+      StringBuilder marker = new StringBuilder("<<");
+      while (peek() == '\t' || peek() == '\r' || peek() == ' ') {
+        marker.appendCodePoint(next());
       }
-      if (first == '{' || first == '}' || first == ':') {
-        throw new ShellSyntaxException("syntax error: bad substitution");
-      }
-      String name = name();
-      int ch = next();
-      if (ch == '}') {
-        return plain(name, "${" + name + "}");
-      }
-      return ch == '/' ? replace(name) : modifier(name, ch);
+      return marker.toString();
     }
-
-    /** {@code $NAME} or {@code ${NAME}}; {@code raw} is kept for unset names when asked to. */
-    private String plain(String name, String raw) {
-      String value = lookup(name);
-      if (value != null) {
-        return value;
-      }
-      if (skipUnsetEnv) {
-        return raw;
-      }
-      return unsetValue(name);
-    }
-
-    /** What an unset variable gives where its value is used: nothing, or unknown when expected. */
-    private String unsetValue(String name) {
-      if (env.isExpected(name)) {
-        unknown.add(name);
-        return UNKNOWN;
-      }
-      unset.add(name);
-      return "";
-    }
-
-    private String modifier(String name, int ch) {
-      if (ch == EOF) {
-        throw new ShellSyntaxException("syntax error: missing '}'");
-      }
-      String modifier = new String(Character.toChars(ch));
-      boolean nullIsUnset = false;
-      if (ch == ':') {
-        nullIsUnset = true;
-        ch = next();
-        modifier += ch == EOF ? "" : new String(Character.toChars(ch));
-      }
-      if (ch != '+' && ch != '-' && ch != '?' && ch != '#' && ch != '%') {
-        throw new ShellSyntaxException("unsupported modifier (" + modifier + ") in substitution");
-      }
-      boolean patternModifier = ch == '#' || ch == '%';
-      if (nullIsUnset && patternModifier) {
-        throw new ShellSyntaxException("unsupported modifier (" + modifier + ") in substitution");
-      }
-      String word = wordUntil(Set.of((int) '}'), patternModifier);
-      String value = lookup(name);
-      if (value == null && skipUnsetEnv) {
-        return "${" + name + modifier + word + "}";
-      }
-      if (value != null && value.contains(UNKNOWN)) {
-        // Known text around the unknown part proves the value is not empty; nothing proves
-        // what a pattern would remove.
-        boolean nonEmpty = !value.replace(UNKNOWN, "").isEmpty();
-        return nonEmpty && !patternModifier ? apply(name, ch, value, false, word) : UNKNOWN;
-      }
-      return apply(name, ch, value, value == null || nullIsUnset && value.isEmpty(), word);
-    }
-
-    private String apply(String name, int ch, String value, boolean empty, String word) {
-      switch (ch) {
-        case '-':
-          return empty ? word : value;
-        case '+':
-          return empty ? "" : word;
-        case '?':
-          if (value == null && env.isExpected(name)) {
-            return unsetValue(name);
-          }
-          if (empty) {
-            String what = value == null ? "is not allowed to be unset" : "is not allowed to be empty";
-            throw new ShellSyntaxException(name + ": " + (word.isEmpty() ? what : word));
-          }
-          return value;
-        default:
-          String v = value == null ? unsetValue(name) : value;
-          if (v.contains(UNKNOWN)) {
-            return UNKNOWN;
-          }
-          boolean longest = !word.isEmpty() && word.charAt(0) == ch;
-          String pattern = longest ? word.substring(1) : word;
-          return ch == '%' ? ShellPatterns.trimSuffix(pattern, v, longest) : ShellPatterns.trimPrefix(pattern, v, longest);
-      }
-    }
-
-    private String replace(String name) {
-      boolean all = peek() == '/';
-      if (all) {
-        next();
-      }
-      int before = pos;
-      String pattern = wordUntil(Set.of((int) '/', (int) '}'), true);
-      String replacement = "";
-      if (pos > before && cps[pos - 1] == '/') {
-        replacement = wordUntil(Set.of((int) '}'), false);
-      }
-      String value = lookup(name);
-      if (value == null && skipUnsetEnv) {
-        return "${" + name + (all ? "//" : "/") + pattern + "/" + replacement + "}";
-      }
-      String v = value == null ? unsetValue(name) : value;
-      return v.contains(UNKNOWN) ? UNKNOWN : ShellPatterns.replace(pattern, replacement, v, all);
-    }
-
-    private String wordUntil(Set<Integer> stops, boolean raw) {
-      try {
-        return processStopOn(stops, raw).text;
-      } catch (ShellSyntaxException e) {
-        if (peek() == EOF) {
-          throw new ShellSyntaxException("syntax error: missing '}'");
-        }
-        throw e;
-      }
-    }
-
-    private String name() {
-      StringBuilder name = new StringBuilder();
-      while (peek() != EOF) {
-        int ch = peek();
-        if (name.length() == 0 && Character.isDigit(ch)) {
-          while (peek() != EOF && Character.isDigit(peek())) {
-            name.appendCodePoint(next());
-          }
-          return name.toString();
-        }
-        if (name.length() == 0 && isSpecialParameter(ch)) {
-          return new String(Character.toChars(next()));
-        }
-        if (!Character.isLetter(ch) && !Character.isDigit(ch) && ch != '_') {
-          break;
-        }
-        name.appendCodePoint(next());
-      }
-      return name.toString();
-    }
-
-    /** The value of {@code name}: {@link #UNKNOWN} for an unknown variable, null when unset. */
-    private String lookup(String name) {
-      if (env.isUnknown(name)) {
-        unknown.add(name);
-        return UNKNOWN;
-      }
-      String value = env.get(name);
-      if (value != null) {
-        matched.add(name);
-      }
-      return value;
-    }
-  }
-
-  private static boolean isSpecialParameter(int c) {
-    return c == '@' || c == '*' || c == '#' || c == '?' || c == '-' || c == '$' || c == '!' || c == '0';
   }
 }

@@ -1,7 +1,11 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import io.imagefactory.dockerfile.BuildStages.Stage;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -25,26 +29,40 @@ final class StageGraph {
     edges.get(from).add(new Edge(to, line));
   }
 
-  /** @throws DockerfileSyntaxException naming a stage on a cycle */
+  /**
+   * A depth-first search with a stack of its own: a chain of thousands of stages, each copying
+   * from the next, must not overflow the thread's stack.
+   *
+   * @throws DockerfileSyntaxException naming a stage on a cycle
+   */
   void checkAcyclic(String file) {
     int[] state = new int[stages.size()]; // 0 new, 1 on the current path, 2 done
-    for (int i = 0; i < stages.size(); i++) {
-      visit(i, state, file);
-    }
-  }
-
-  private void visit(int stage, int[] state, String file) {
-    if (state[stage] == 2) {
-      return;
-    }
-    state[stage] = 1;
-    for (Edge e : edges.get(stage)) {
-      if (state[e.to()] == 1) {
-        throw new DockerfileSyntaxException(file, e.line(),
-            "circular dependency detected on stage: " + stages.get(e.to()).label(), Hints.CYCLE, "");
+    int[] nextEdge = new int[stages.size()];
+    Deque<Integer> path = new ArrayDeque<>();
+    for (int root = 0; root < stages.size(); root++) {
+      if (state[root] != 0) {
+        continue;
       }
-      visit(e.to(), state, file);
+      state[root] = 1;
+      path.push(root);
+      while (!path.isEmpty()) {
+        int stage = path.peek();
+        List<Edge> out = edges.get(stage);
+        if (nextEdge[stage] == out.size()) {
+          state[stage] = 2;
+          path.pop();
+          continue;
+        }
+        Edge e = out.get(nextEdge[stage]++);
+        if (state[e.to()] == 1) {
+          throw new DockerfileSyntaxException(file, e.line(),
+              "circular dependency detected on stage: " + shortened(stages.get(e.to()).label()), Hints.CYCLE, "");
+        }
+        if (state[e.to()] == 0) {
+          state[e.to()] = 1;
+          path.push(e.to());
+        }
+      }
     }
-    state[stage] = 2;
   }
 }

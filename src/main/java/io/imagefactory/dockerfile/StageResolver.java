@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.dockerfile.BuildStages.Stage;
 import io.imagefactory.dockerfile.ImageUse.Site;
@@ -84,7 +86,7 @@ final class StageResolver {
     for (Stage s : build.stages()) {
       Stage earlier = s.name() == null ? null : first.putIfAbsent(s.name(), s);
       if (earlier != null) {
-        warnings.add("line " + s.from().startLine() + ": stage name " + s.name() + " is used again (first on line "
+        warnings.add("line " + s.from().startLine() + ": stage name " + shortened(s.name()) + " is used again (first on line "
             + earlier.from().startLine() + "); later references to it mean the last such stage");
       }
     }
@@ -116,7 +118,7 @@ final class StageResolver {
       boolean known = global.contains(name) || inStages.contains(name) || GlobalArgs.PLATFORM_ARGS.contains(name)
           || UNDECLARED_OK.contains(name) || name.startsWith("BUILDKIT_");
       if (!known) {
-        warnings.add("build arg " + name + " is not declared by any ARG in the Dockerfile, so the build ignores it");
+        warnings.add("build arg " + shortened(name) + " is not declared by any ARG in the Dockerfile, so the build ignores it");
       }
     }
   }

@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import io.imagefactory.dockerfile.LineParsers.ParseFailure;
 import io.imagefactory.dockerfile.LineParsers.Parsed;
 import io.imagefactory.dockerfile.SyntaxTree.Directive;
@@ -8,8 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a Dockerfile's text into instructions as BuildKit's parser ({@code parser.go}) does.
@@ -19,10 +19,6 @@ import java.util.regex.Pattern;
  * blank lines inside them skipped), and here-documents, whose bodies are data, not instructions.
  */
 final class SyntaxParser {
-  // Go's \s is [\t\n\f\r ] (no vertical tab) and its '.' matches everything but \n: DOTALL.
-  private static final Pattern DIRECTIVE = Pattern.compile(
-      "#[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*",
-      Pattern.DOTALL);
   private static final Set<String> DIRECTIVES = Set.of("syntax", "escape", "check");
 
   private final String file;
@@ -112,15 +108,26 @@ final class SyntaxParser {
     }
   }
 
-  /** BuildKit's {@code newNodeFromLine}: the command, its flags, its arguments. */
   private Instruction newInstruction(String line) {
+    return newInstruction(line, 0);
+  }
+
+  /**
+   * BuildKit's {@code newNodeFromLine}: the command, its flags, its arguments; {@code depth} is
+   * the number of ONBUILDs around it, bounded so that a chain of them cannot overflow the stack.
+   */
+  private Instruction newInstruction(String line, int depth) {
     String[] cmdline = LineParsers.splitWhitespace(GoText.trimSpace(line), 2);
     String keyword = cmdline[0];
     List<String> flags = new ArrayList<>();
     String rest = cmdline.length == 2 ? GoText.trimSpace(BuilderFlags.extract(cmdline[1], flags)) : "";
     String command = keyword.toLowerCase(Locale.ROOT);
     if (command.equals("onbuild")) {
-      Instruction trigger = rest.isEmpty() ? null : newInstruction(rest);
+      if (depth >= DockerfileLimits.MAX_NESTING) {
+        throw new ParseFailure("ONBUILD is nested more than " + DockerfileLimits.MAX_NESTING
+            + " levels deep, image-factory's limit", Hints.ONBUILD + " (README, \"Limits\")");
+      }
+      Instruction trigger = rest.isEmpty() ? null : newInstruction(rest, depth + 1);
       return new Instruction(keyword, flags, List.of(), trigger, false, line, 0, 0, List.of());
     }
     Parsed parsed = LineParsers.BY_COMMAND.getOrDefault(command, LineParsers::ignore).parse(rest, escape);
@@ -142,8 +149,8 @@ final class SyntaxParser {
     if (directivesDone) {
       return;
     }
-    Matcher m = DIRECTIVE.matcher(line);
-    String name = m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+    String[] m = directive(line);
+    String name = m != null ? m[0].toLowerCase(Locale.ROOT) : "";
     if (!DIRECTIVES.contains(name)) {
       directivesDone = true;
       return;
@@ -153,15 +160,62 @@ final class SyntaxParser {
       throw new DockerfileSyntaxException(file, lineNumber, "only one " + name + " parser directive can be used",
           Hints.duplicateDirective(name), line);
     }
-    String value = m.group(2);
+    String value = m[1];
     if (name.equals("escape")) {
       if (!value.equals("`") && !value.equals("\\")) {
         throw new DockerfileSyntaxException(file, lineNumber,
-            "invalid escape token '" + value + "' does not match ` or \\", Hints.ESCAPE_VALUES, line);
+            "invalid escape token '" + shortened(value) + "' does not match ` or \\", Hints.ESCAPE_VALUES, line);
       }
       escape = value.charAt(0);
     }
     directives.add(new Directive(name, value, lineNumber));
+  }
+
+  /**
+   * BuildKit's directive regex {@code ^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$} by hand, in
+   * one pass (Java's regex engine backtracks on it quadratically): the name and the value, or
+   * null. The value is what follows {@code =}, without spaces around it; when only spaces follow,
+   * {@code (.+?)} takes the last one.
+   */
+  static String[] directive(String line) {
+    if (line.isEmpty() || line.charAt(0) != '#') {
+      return null;
+    }
+    int i = skipGoSpace(line, 1);
+    int nameStart = i;
+    while (i < line.length() && isAsciiLetterOrDigit(line.charAt(i), i == nameStart)) {
+      i++;
+    }
+    String name = line.substring(nameStart, i);
+    i = skipGoSpace(line, i);
+    if (name.isEmpty() || i == line.length() || line.charAt(i) != '=') {
+      return null;
+    }
+    int valueStart = skipGoSpace(line, i + 1);
+    int end = line.length();
+    while (end > valueStart && isGoSpace(line.charAt(end - 1))) {
+      end--;
+    }
+    if (valueStart == line.length()) {
+      return i + 1 == line.length() ? null : new String[] {name, line.substring(line.length() - 1)};
+    }
+    return new String[] {name, line.substring(valueStart, end)};
+  }
+
+  private static int skipGoSpace(String s, int i) {
+    while (i < s.length() && isGoSpace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Go's {@code \s}: no vertical tab. */
+  private static boolean isGoSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c, boolean first) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || !first && c >= '0' && c <= '9';
   }
 
   /**
@@ -195,7 +249,7 @@ final class SyntaxParser {
         }
       }
       if (!terminated) {
-        throw new DockerfileSyntaxException(file, startLine, "unterminated heredoc " + declared.name(),
+        throw new DockerfileSyntaxException(file, startLine, "unterminated heredoc " + shortened(declared.name()),
             Hints.endHeredoc(declared.name()), line);
       }
       docs.add(declared.withContent(content.toString()));
@@ -209,6 +263,9 @@ final class SyntaxParser {
     } catch (ShellLexer.ShellSyntaxException e) {
       throw new DockerfileSyntaxException(file, startLine, "invalid heredoc delimiter: " + e.getMessage(),
           Hints.HEREDOC_DELIMITER, line);
+    } catch (ExpansionBudget.Exceeded e) {
+      throw new DockerfileSyntaxException(file, startLine, "cannot read the words of this line: " + e.getMessage(),
+          e.hint(), line);
     }
   }
 

@@ -1,26 +1,27 @@
 package io.imagefactory.fleet;
 
 import io.imagefactory.config.ImageEnrollment;
-import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.tags.Subscription;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One image after images.yaml and state are merged: what the generator makes resources for.
  *
  * @param name the image's name, unique across the fleet
  * @param kind managed (built here), external (watched, enrolled) or base (watched, discovered)
- * @param repoURL the repository watched for updates, or null when the image is not watched
- * @param watch the tag policy of that watch ({@link TagPolicy#NONE} when not watched)
- * @param enrollment the images.yaml entry, or null for a discovered base image
+ * @param enrollment the images.yaml entry; empty for a discovered base image
+ * @param subscription what its Warehouse subscribes to: a managed image's own builds, another
+ *     image's updates; empty when it gets no Warehouse (a base image without tag to watch)
  * @param baseImages for a managed image, the fleet names of the images it is built from
  * @param dependents for an image others build from, the managed images built from it
  */
 public record FleetImage(
     String name,
     Kind kind,
-    String repoURL,
-    TagPolicy watch,
-    ImageEnrollment enrollment,
+    Optional<ImageEnrollment> enrollment,
+    Optional<Subscription> subscription,
     List<String> baseImages,
     List<String> dependents) {
 
@@ -35,20 +36,26 @@ public record FleetImage(
   }
 
   public FleetImage {
-    watch = watch == null ? TagPolicy.NONE : watch;
+    Objects.requireNonNull(enrollment, "enrollment");
+    Objects.requireNonNull(subscription, "subscription");
     baseImages = List.copyOf(baseImages);
     dependents = List.copyOf(dependents);
   }
 
   /**
-   * The data alignment contract: an image gets a Warehouse subscription that watches it for
-   * updates if and only if, after merging, it has a {@code repoURL} and {@code allowTags}.
+   * Whether it is watched for updates: the data alignment contract held it to a {@code repoURL}
+   * and {@code allowTags}. A managed image's Warehouse follows its own builds instead.
    */
   public boolean isWatched() {
-    return repoURL != null && watch.allowTags() != null;
+    return !isManaged() && subscription.isPresent();
   }
 
   public boolean isManaged() {
     return kind == Kind.MANAGED;
+  }
+
+  /** This image with its base images and dependents linked. */
+  FleetImage linked(List<String> bases, List<String> dependentImages) {
+    return new FleetImage(name, kind, enrollment, subscription, bases, dependentImages);
   }
 }

@@ -3,7 +3,7 @@ package io.imagefactory.fleet;
 import io.imagefactory.Layout;
 import io.imagefactory.Problem;
 import io.imagefactory.config.ImageEnrollment;
-import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.tags.Subscription;
 import io.imagefactory.fleet.FleetImage.Kind;
 import io.imagefactory.state.BaseImageState;
 import io.imagefactory.state.ImageState;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -58,37 +59,43 @@ public final class FleetMerger {
 
   private static FleetImage enrolled(ImageEnrollment e, ImageState state, BaseImageState asBase,
       List<Problem> problems) {
-    if (asBase != null && asBase.repository() != null && !e.repoUrl().equals(asBase.repoURL())) {
+    if (asBase != null && asBase.reference().repository().isPresent()
+        && !asBase.watch().repoURL().equals(Optional.of(e.repoUrl()))) {
       problems.add(Problem.warning(Layout.IMAGES_FILE, e.line(), 1,
           "image \"" + e.name() + "\" (" + e.repoUrl() + ") has the name of base image state for "
-              + asBase.repoURL() + ", which is therefore no longer watched",
+              + asBase.watch().repoURL().orElse(null) + ", which is therefore no longer watched",
           "rename the image in images.yaml if this is not the base image it replaces"));
     }
     if (e.isManaged()) {
       List<String> bases = state == null ? List.of() : state.baseImages();
-      return new FleetImage(e.name(), Kind.MANAGED, null, TagPolicy.NONE, e, bases, List.of());
+      return new FleetImage(e.name(), Kind.MANAGED, Optional.of(e),
+          Optional.of(Subscription.ofOwnBuilds(e.repoUrl(), e.tags())), bases, List.of());
     }
-    return new FleetImage(e.name(), Kind.EXTERNAL, e.repoUrl(), e.tags(), e, List.of(), List.of());
+    return new FleetImage(e.name(), Kind.EXTERNAL, Optional.of(e), Subscription.ofUpdates(e.watch()), List.of(),
+        List.of());
   }
 
   private static FleetImage base(BaseImageState b, List<Problem> problems) {
-    if (!b.hasWatchConfig() && b.tag() == null && b.digest() != null) {
+    BaseImageState.Reference ref = b.reference();
+    if (!b.hasWatchConfig() && ref.tag().isEmpty() && ref.digest().isPresent()) {
       // Re-running the analysis cannot help: a digest alone names no tag that could move.
       problems.add(Problem.warning(Layout.baseState(b.name()), 0, 0,
           "base image \"" + b.name() + "\" is pinned by digest only, so there is no tag to watch and images built"
               + " from it are not rebuilt when it changes",
-          "write the tag with the digest in the Dockerfile (FROM " + pinnedName(b) + ":TAG@" + b.digest()
+          "write the tag with the digest in the Dockerfile (FROM " + pinnedName(b) + ":TAG@" + ref.digest().get()
               + ") to have it watched"));
     } else if (!b.hasWatchConfig()) {
       problems.add(Problem.warning(Layout.baseState(b.name()), 0, 0,
           "base image \"" + b.name() + "\" has no repoURL or allowTags, so it is not watched",
           "run the analysis again (image-factory analyze --all) to rewrite its state"));
     }
-    return new FleetImage(b.name(), Kind.BASE, b.repoURL(), b.tags(), null, List.of(), List.of());
+    return new FleetImage(b.name(), Kind.BASE, Optional.empty(), Subscription.ofUpdates(b.watch()), List.of(),
+        List.of());
   }
 
   private static String pinnedName(BaseImageState b) {
-    return b.fullImage() == null ? b.repoURL() : b.fullImage().replaceFirst("@.*$", "");
+    return b.reference().fullImage().map(f -> f.replaceFirst("@.*$", ""))
+        .orElseGet(() -> b.watch().repoURL().orElse(null));
   }
 
   /** Resolves managed images' base names, fills in dependents and drops orphaned base images. */
@@ -126,8 +133,7 @@ public final class FleetMerger {
             "delete the file, or enroll an image built from it"));
         continue;
       }
-      linked.put(i.name(), new FleetImage(i.name(), i.kind(), i.repoURL(), i.watch(), i.enrollment(),
-          resolvedBases.getOrDefault(i.name(), List.of()), deps));
+      linked.put(i.name(), i.linked(resolvedBases.getOrDefault(i.name(), List.of()), deps));
     }
     return linked;
   }

@@ -2,9 +2,12 @@ package io.imagefactory.git;
 
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.credentials.Credential;
+import io.imagefactory.dockerfile.DockerfileLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
@@ -14,7 +17,6 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SourceFetcher {
   private static final Logger log = LoggerFactory.getLogger(SourceFetcher.class);
-  private static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+  private static final int MAX_FILE_BYTES = DockerfileLimits.MAX_FILE_BYTES;
 
   private SourceFetcher() {}
 
@@ -35,18 +37,19 @@ public final class SourceFetcher {
   /**
    * Reads {@code path} at the tip of {@code branch} of {@code url}.
    *
+   * @param credential the token to clone with, or empty for anonymous access
    * @param workDir an empty directory to clone into
    * @param tokenHint what to do when the credentials are refused
    * @throws InvalidInputException when the branch or the file does not exist
    * @throws ExternalFailureException when the repository cannot be reached or read
    */
-  public static Fetched fetch(String url, String branch, String path, CredentialsProvider credentials,
+  public static Fetched fetch(String url, String branch, String path, Optional<Credential> credential,
       Path workDir, String tokenHint) {
     JGitSetup.init();
     long start = System.nanoTime();
     try (Git git = Git.cloneRepository().setURI(url).setDirectory(workDir.toFile())
         .setBranch(branch).setBranchesToClone(java.util.List.of("refs/heads/" + branch))
-        .setDepth(1).setNoCheckout(true).setCredentialsProvider(credentials).call()) {
+        .setDepth(1).setNoCheckout(true).setCredentialsProvider(GitCredentials.of(credential)).call()) {
       Repository repo = git.getRepository();
       Ref ref = repo.exactRef("refs/remotes/origin/" + branch);
       if (ref == null) {

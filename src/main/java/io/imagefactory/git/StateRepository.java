@@ -2,6 +2,7 @@ package io.imagefactory.git;
 
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.ImageFactoryException;
+import io.imagefactory.credentials.Credential;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,9 +61,10 @@ public final class StateRepository implements AutoCloseable {
   }
 
   /** Clones {@code branch} of {@code url} into the empty directory {@code dir}. */
-  public static StateRepository cloneOf(String url, String branch, Path dir, CredentialsProvider credentials,
+  public static StateRepository cloneOf(String url, String branch, Path dir, Optional<Credential> credential,
       String tokenHint) {
     JGitSetup.init();
+    CredentialsProvider credentials = GitCredentials.of(credential);
     try {
       Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(branch)
           .setBranchesToClone(java.util.List.of("refs/heads/" + branch))

@@ -1,5 +1,7 @@
 package io.imagefactory.image;
 
+import static io.imagefactory.TerminalText.shortened;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -65,7 +67,7 @@ public record ImageReference(
       digest = rest.substring(at + 1);
       rest = rest.substring(0, at);
       if (!isValidDigest(digest)) {
-        throw new InvalidReferenceException(text, "\"" + digest + "\" is not a valid digest (expected sha256:<64 hex digits>)");
+        throw new InvalidReferenceException(text, "\"" + shortened(digest) + "\" is not a valid digest (expected sha256:<64 hex digits>)");
       }
     }
     String tag = null;
@@ -74,20 +76,20 @@ public record ImageReference(
       tag = rest.substring(colon + 1);
       rest = rest.substring(0, colon);
       if (!TAG.matcher(tag).matches()) {
-        throw new InvalidReferenceException(text, "\"" + tag + "\" is not a valid tag (letters, digits, _ . -; at most 128; not starting with . or -)");
+        throw new InvalidReferenceException(text, "\"" + shortened(tag) + "\" is not a valid tag (letters, digits, _ . -; at most 128; not starting with . or -)");
       }
     }
     String[] split = splitRegistry(rest);
     String registry = split[0];
     String repository = split[1];
     if (!isValidRegistry(registry)) {
-      throw new InvalidReferenceException(text, "\"" + registry + "\" is not a valid registry host");
+      throw new InvalidReferenceException(text, "\"" + shortened(registry) + "\" is not a valid registry host");
     }
     if (!repository.equals(repository.toLowerCase(Locale.ROOT))) {
       throw new InvalidReferenceException(text, "repository name must be lowercase");
     }
     if (!isValidRepository(repository)) {
-      throw new InvalidReferenceException(text, "\"" + repository + "\" is not a valid repository path");
+      throw new InvalidReferenceException(text, "\"" + shortened(repository) + "\" is not a valid repository path");
     }
     if (registry.length() + 1 + repository.length() > MAX_NAME_LENGTH) {
       throw new InvalidReferenceException(text, "repository name must not be longer than 255 characters");

@@ -1,6 +1,7 @@
 package io.imagefactory.kargo;
 
 import io.imagefactory.config.Settings;
+import io.imagefactory.credentials.TokenVariable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,9 +67,9 @@ final class AnalysisTemplates {
             "image", s.analysisImage(),
             "args", containerArgs(s, command),
             "env", Tree.list(
-                secretEnv(Secrets.STATE_REPOSITORY_ENV, Secrets.STATE_REPOSITORY),
-                secretEnv(Secrets.GITHUB_ENV, Secrets.GITHUB),
-                secretEnv(Secrets.GITLAB_ENV, Secrets.GITLAB)),
+                secretEnv(TokenVariable.STATE_REPOSITORY, Secrets.STATE_REPOSITORY),
+                secretEnv(TokenVariable.GITHUB, Secrets.GITHUB),
+                secretEnv(TokenVariable.GITLAB, Secrets.GITLAB)),
             "resources", Tree.map(
                 "requests", Tree.map("cpu", "100m", "memory", "256Mi"),
                 "limits", Tree.map("memory", "512Mi")),
@@ -90,8 +91,8 @@ final class AnalysisTemplates {
     return List.copyOf(args);
   }
 
-  private static Map<String, Object> secretEnv(String variable, String secret) {
-    return Tree.map("name", variable, "valueFrom", Tree.map("secretKeyRef",
+  private static Map<String, Object> secretEnv(TokenVariable variable, String secret) {
+    return Tree.map("name", variable.env(), "valueFrom", Tree.map("secretKeyRef",
         Tree.map("name", secret, "key", Secrets.KEY, "optional", true)));
   }
 }

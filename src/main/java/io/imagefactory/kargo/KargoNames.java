@@ -13,21 +13,21 @@ import java.util.HexFormat;
  * hashed from the full image name, so two long names that share a start still differ, and the
  * same image always gets the same name.
  */
-public final class KargoNames {
+final class KargoNames {
   static final int MAX = 63;
   private static final int HASH_CHARS = 8;
 
   /** Stage that follows a watched image's freight and records each update. */
-  public static final String OBSERVE = "observe-";
+  static final String OBSERVE = "observe-";
   /** Stage that analyses each new build of a managed image. */
-  public static final String ANALYZE = "analyze-";
+  static final String ANALYZE = "analyze-";
   /** Stage that triggers a managed image's rebuild when a base image update has soaked. */
-  public static final String REBUILD = "rebuild-";
+  static final String REBUILD = "rebuild-";
 
   private KargoNames() {}
 
   /** {@code prefix + imageName}, shortened with a stable hash suffix if longer than 63. */
-  public static String prefixed(String prefix, String imageName) {
+  static String prefixed(String prefix, String imageName) {
     String full = prefix + imageName;
     if (full.length() <= MAX) {
       return full;

@@ -3,16 +3,16 @@ package io.imagefactory.kargo;
 import java.util.Map;
 
 /** The labels generated resources carry, so that people and selectors can find them. */
-public final class Labels {
-  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-  public static final String PART_OF = "app.kubernetes.io/part-of";
-  public static final String TOOL = "image-factory";
+final class Labels {
+  static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  static final String PART_OF = "app.kubernetes.io/part-of";
+  static final String TOOL = "image-factory";
   /** The fleet name of the image a resource belongs to. */
-  public static final String IMAGE = "imagefactory.io/image";
+  static final String IMAGE = "imagefactory.io/image";
   /** What a Stage does: observe, analyze or rebuild. */
-  public static final String ROLE = "imagefactory.io/role";
+  static final String ROLE = "imagefactory.io/role";
   /** Set to "true" on Stages the ProjectConfig auto-promotes. */
-  public static final String AUTO_PROMOTE = "imagefactory.io/auto-promote";
+  static final String AUTO_PROMOTE = "imagefactory.io/auto-promote";
 
   private Labels() {}
 

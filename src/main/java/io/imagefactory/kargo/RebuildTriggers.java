@@ -36,9 +36,10 @@ final class RebuildTriggers {
   }
 
   private static Map<String, Object> github(Source source, String api) {
+    String workflow = source.workflow().orElseThrow(); // images.yaml requires one for GitHub
     return Tree.map(
         "method", "POST",
-        "url", api + "/repos/" + SourceRepos.path(source) + "/actions/workflows/" + source.workflow() + "/dispatches",
+        "url", api + "/repos/" + SourceRepos.path(source) + "/actions/workflows/" + workflow + "/dispatches",
         "headers", Tree.list(
             Tree.nameValue("Authorization", "Bearer " + token(Secrets.GITHUB)),
             Tree.nameValue("Accept", "application/vnd.github+json"),

@@ -3,23 +3,20 @@ package io.imagefactory.kargo;
 /**
  * The Secrets generated resources refer to, in the Project's namespace; each holds key {@code token}.
  *
- * <p>kustomize/image-factory documents how to create them. Kargo's {@code secret()} expression
- * only reads Secrets labelled {@code kargo.akuity.io/cred-type: generic}.
+ * <p>The analysis container gets each token in the environment variable that {@link
+ * io.imagefactory.credentials.TokenVariable} names. kustomize/image-factory documents how to
+ * create them. Kargo's {@code secret()} expression only reads Secrets labelled {@code
+ * kargo.akuity.io/cred-type: generic}.
  */
-public final class Secrets {
+final class Secrets {
   /** Token that may push to the state repository (optional when a provider token can). */
-  public static final String STATE_REPOSITORY = "image-factory-git";
+  static final String STATE_REPOSITORY = "image-factory-git";
   /** GitHub token: clone sources, dispatch rebuild workflows. */
-  public static final String GITHUB = "image-factory-github";
+  static final String GITHUB = "image-factory-github";
   /** GitLab token: clone sources, create rebuild pipelines. */
-  public static final String GITLAB = "image-factory-gitlab";
+  static final String GITLAB = "image-factory-gitlab";
   /** The key each Secret keeps its token under. */
-  public static final String KEY = "token";
-
-  /** Environment variables the analysis container reads the tokens from. */
-  public static final String STATE_REPOSITORY_ENV = "STATE_REPOSITORY_TOKEN";
-  public static final String GITHUB_ENV = "GITHUB_TOKEN";
-  public static final String GITLAB_ENV = "GITLAB_TOKEN";
+  static final String KEY = "token";
 
   private Secrets() {}
 }

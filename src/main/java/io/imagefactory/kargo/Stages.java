@@ -1,8 +1,10 @@
 package io.imagefactory.kargo;
 
+import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Settings;
 import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetImage;
+import io.imagefactory.tags.Subscription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,26 +30,30 @@ import java.util.Optional;
 final class Stages {
   private Stages() {}
 
-  static Manifest observe(FleetImage image, Settings s) {
-    return verifying(image, KargoNames.OBSERVE, "observe", AnalysisTemplates.RECORD_UPDATE, image.repoURL(), s);
-  }
-
-  static Manifest analyze(FleetImage image, Settings s) {
-    return verifying(image, KargoNames.ANALYZE, "analyze", AnalysisTemplates.ANALYZE,
-        image.enrollment().repoUrl(), s);
+  /**
+   * The Stage that verifies each new Freight of {@code image}'s Warehouse: {@code analyze-M} for
+   * the builds of a managed image, {@code observe-B} for the updates of a watched one.
+   */
+  static Manifest verifying(FleetImage image, Subscription subscription, Settings s) {
+    return image.isManaged()
+        ? verifying(image, KargoNames.ANALYZE, "analyze", AnalysisTemplates.ANALYZE, subscription.repoURL(), s)
+        : verifying(image, KargoNames.OBSERVE, "observe", AnalysisTemplates.RECORD_UPDATE, subscription.repoURL(), s);
   }
 
   /**
-   * The rebuild Stage of managed {@code image}, requesting Freight from each base image with a
-   * Warehouse; none when no base has one (a Stage requesting Freight from a Warehouse that does
-   * not exist never gets any, and a base pinned by digest alone has no tag to watch).
+   * The rebuild Stage of a managed {@code image}, requesting Freight from each base image with a
+   * Warehouse; none for an image not built here, or when no base has one (a Stage requesting
+   * Freight from a Warehouse that does not exist never gets any, and a base pinned by digest alone
+   * has no tag to watch).
    */
   static Optional<Manifest> rebuild(FleetImage image, Fleet fleet) {
-    List<FleetImage> triggers =
-        image.baseImages().stream().map(fleet::image).filter(Warehouses::isGeneratedFor).toList();
-    if (triggers.isEmpty()) {
+    Optional<ImageEnrollment> managed = image.enrollment().filter(ImageEnrollment::isManaged);
+    List<FleetImage> triggers = image.baseImages().stream().map(fleet::image)
+        .filter(b -> b.subscription().isPresent()).toList();
+    if (managed.isEmpty() || triggers.isEmpty()) {
       return Optional.empty();
     }
+    ImageEnrollment enrollment = managed.get();
     List<Object> requested = new ArrayList<>();
     for (FleetImage base : triggers) {
       String upstream = base.isManaged()
@@ -57,16 +63,16 @@ final class Stages {
           "origin", origin(base.name()),
           "sources", Tree.map(
               "stages", Tree.list(upstream),
-              "requiredSoakTime", image.enrollment().rebuildDelay().goDuration())));
+              "requiredSoakTime", enrollment.rebuild().delay().goDuration())));
     }
     String name = KargoNames.prefixed(KargoNames.REBUILD, image.name());
     return Optional.of(Kinds.manifest(Kinds.KARGO, "Stage", name, fleet.settings().project(),
-        Labels.forStage(image.name(), "rebuild", image.enrollment().autoRebuild()),
+        Labels.forStage(image.name(), "rebuild", enrollment.rebuild().auto()),
         "spec", Tree.map(
             "vars", Tree.list(Tree.nameValue("image", image.name())),
             "requestedFreight", requested,
             "promotionTemplate", Tree.map("spec", Tree.map("steps",
-                Tree.list(RebuildTriggers.step(image.enrollment().source(), fleet.settings())))))));
+                Tree.list(RebuildTriggers.step(enrollment.source().orElseThrow(), fleet.settings())))))));
   }
 
   private static Manifest verifying(FleetImage image, String prefix, String role, String template,

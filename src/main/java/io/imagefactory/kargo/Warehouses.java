@@ -1,9 +1,7 @@
 package io.imagefactory.kargo;
 
-import io.imagefactory.config.Checks;
-import io.imagefactory.tags.SelectionStrategy;
+import io.imagefactory.tags.Subscription;
 import io.imagefactory.tags.TagPolicy;
-import io.imagefactory.fleet.FleetImage;
 import java.util.List;
 import java.util.Map;
 
@@ -14,45 +12,28 @@ import java.util.Map;
  * so tag regexes go out as {@code allowTagsRegexes}/{@code ignoreTagsRegexes}. The strategy and
  * interval are always written: Kargo's default strategy, SemVer, selects nothing for tags such
  * as {@code 22-bookworm-slim}, and an explicit interval shows what the fleet costs a registry.
+ * What the subscription holds, defaults included, is decided in {@link Subscription}.
  */
 final class Warehouses {
-  /** Strategy for a managed image's own builds when images.yaml names none: release tags. */
-  static final SelectionStrategy BUILDS_DEFAULT = SelectionStrategy.SEMVER;
-
   private Warehouses() {}
 
-  /**
-   * Whether {@code image} gets a Warehouse: a managed image for its own builds, any other image
-   * when it is watched. A base image pinned by digest alone has no tag to watch, so none.
-   */
-  static boolean isGeneratedFor(FleetImage image) {
-    return image.isManaged() || image.isWatched();
-  }
-
-  static Manifest of(String name, String namespace, String interval, String repoURL, TagPolicy policy) {
+  static Manifest of(String name, String namespace, String interval, Subscription subscription) {
     return Kinds.manifest(Kinds.KARGO, "Warehouse", name, namespace, Labels.forImage(name),
         "spec", Tree.map(
             "interval", interval,
             "freightCreationPolicy", "Automatic",
-            "subscriptions", Tree.list(Tree.map("image", subscription(repoURL, policy)))));
+            "subscriptions", Tree.list(Tree.map("image", subscription(subscription)))));
   }
 
-  static Map<String, Object> subscription(String repoURL, TagPolicy policy) {
-    SelectionStrategy strategy = policy.strategy();
-    boolean digest = strategy == SelectionStrategy.DIGEST;
-    String constraint = policy.constraint();
-    if (digest && constraint == null) {
-      constraint = Checks.exactTag(policy.allowTags());
-    }
-    // Digest follows the one tag in constraint and ignores regexes: writing them would mislead.
-    List<Object> allow = digest || policy.allowTags() == null ? List.of() : Tree.list(policy.allowTags());
-    List<Object> ignore = digest ? List.of() : List.copyOf(policy.ignoreTags());
+  /** The fields of the policy that are set; Kargo's webhook defaults the others. */
+  static Map<String, Object> subscription(Subscription subscription) {
+    TagPolicy policy = subscription.policy();
     return Tree.map(
-        "repoURL", repoURL,
-        "imageSelectionStrategy", strategy.kargoName(),
-        "constraint", constraint,
-        "allowTagsRegexes", allow,
-        "ignoreTagsRegexes", ignore,
+        "repoURL", subscription.repoURL(),
+        "imageSelectionStrategy", policy.strategy().kargoName(),
+        "constraint", policy.constraint(),
+        "allowTagsRegexes", policy.allowTags() == null ? List.of() : Tree.list(policy.allowTags()),
+        "ignoreTagsRegexes", List.copyOf(policy.ignoreTags()),
         "platform", policy.platform(),
         "discoveryLimit", policy.discoveryLimit());
   }

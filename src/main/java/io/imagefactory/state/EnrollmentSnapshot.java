@@ -1,17 +1,23 @@
 package io.imagefactory.state;
 
+import java.util.Optional;
+
 /**
  * The enrollment an image had when it was last analysed, kept in its state file for people
- * reading history; images.yaml stays the source of truth. Every field may be null.
+ * reading history; images.yaml stays the source of truth. Any field may be missing from a file.
  */
 public record EnrollmentSnapshot(
-    String registry,
-    String repository,
-    SourceSnapshot source,
-    String rebuildDelay,
-    Boolean autoRebuild) {
+    Optional<String> registry,
+    Optional<String> repository,
+    Optional<SourceSnapshot> source,
+    Optional<String> rebuildDelay,
+    Optional<Boolean> autoRebuild) {
 
-  /** The source part of the snapshot; every field may be null. */
+  /** The source part of the snapshot; any field may be missing. */
   public record SourceSnapshot(
-      String provider, String repo, String branch, String dockerfile, String workflow) {}
+      Optional<String> provider,
+      Optional<String> repo,
+      Optional<String> branch,
+      Optional<String> dockerfile,
+      Optional<String> workflow) {}
 }

@@ -1,61 +1,106 @@
 package io.imagefactory.state;
 
-import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.tags.Watch;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * state/images/{name}.yaml: what the analysis job learnt about one enrolled image.
  *
  * <p>Managed images carry no watch configuration ({@code repoURL}, {@code allowTags}): they are
  * built, not watched. External images carry it, so the generator makes a Warehouse for them.
+ * Jobs derive a new state from the old one with the {@code with...} methods, so that a part they
+ * do not decide (and a part added later) is kept as it was.
  *
  * @param name the image's name in images.yaml
  * @param enrolledAt when the image was first analysed
- * @param lastDiscovery when its Dockerfile was last analysed
- * @param discoveryStatus {@code success}, {@code failed}, {@code external} or {@code pending}
  * @param enrollment the enrollment as of the last analysis
- * @param repoURL repository to watch (external images only), or null
- * @param tags tag policy to watch with (external images only)
- * @param baseImages names of the base-image state files this image is built from
- * @param currentVersion tag of the newest build analysed, or null
- * @param currentDigest digest of that build, or null
- * @param lastBuilt when that build was made, or null
+ * @param discovery the last discovery of its base images: when, how it went, what it found
+ * @param watch repository and tag policy to watch (external images only)
+ * @param current the newest build analysed ({@code currentVersion}, {@code currentDigest},
+ *     {@code lastBuilt})
  * @param rebuildState the rebuild cycle's state
  */
 public record ImageState(
     String name,
-    Instant enrolledAt,
-    Instant lastDiscovery,
-    String discoveryStatus,
-    EnrollmentSnapshot enrollment,
-    String repoURL,
-    TagPolicy tags,
-    List<String> baseImages,
-    String currentVersion,
-    String currentDigest,
-    Instant lastBuilt,
-    RebuildState rebuildState) {
+    Optional<Instant> enrolledAt,
+    Optional<EnrollmentSnapshot> enrollment,
+    Discovery discovery,
+    Watch watch,
+    Build current,
+    Optional<RebuildState> rebuildState) {
 
-  /** The discovery statuses a state file may hold. */
-  public static final List<String> DISCOVERY_STATUSES = List.of("pending", "success", "failed", "external");
+  /**
+   * The last discovery of an image's base images ({@code lastDiscovery}, {@code discoveryStatus},
+   * {@code baseImages}).
+   *
+   * @param at when its Dockerfile was last analysed
+   * @param status how that went
+   * @param baseImages names of the base-image state files the image is built from, in FROM order
+   */
+  public record Discovery(Optional<Instant> at, Optional<DiscoveryStatus> status, List<String> baseImages) {
+    /** Never discovered. */
+    public static final Discovery NONE = new Discovery(Optional.empty(), Optional.empty(), List.of());
+
+    public Discovery {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(status, "status");
+      baseImages = baseImages == null ? List.of() : List.copyOf(baseImages);
+    }
+  }
 
   public ImageState {
     if (name == null) {
       throw new IllegalArgumentException("name is required");
     }
-    tags = tags == null ? TagPolicy.NONE : tags;
-    baseImages = baseImages == null ? List.of() : List.copyOf(baseImages);
+    Objects.requireNonNull(enrolledAt, "enrolledAt");
+    Objects.requireNonNull(enrollment, "enrollment");
+    discovery = discovery == null ? Discovery.NONE : discovery;
+    watch = watch == null ? Watch.NONE : watch;
+    current = current == null ? Build.NONE : current;
+    Objects.requireNonNull(rebuildState, "rebuildState");
   }
 
-  /** A copy that watches {@code repoUrl} with {@code policy} (as external images' state does). */
-  public ImageState withWatch(String repoUrl, TagPolicy policy) {
-    return new ImageState(name, enrolledAt, lastDiscovery, discoveryStatus, enrollment, repoUrl, policy,
-        baseImages, currentVersion, currentDigest, lastBuilt, rebuildState);
+  /** The state of an image nothing is known about yet. */
+  public static ImageState of(String name) {
+    return new ImageState(name, Optional.empty(), Optional.empty(), Discovery.NONE, Watch.NONE, Build.NONE,
+        Optional.empty());
+  }
+
+  /** The names of the base images the last discovery found. */
+  public List<String> baseImages() {
+    return discovery.baseImages();
   }
 
   /** Whether this state file carries watch configuration (the data alignment contract). */
   public boolean hasWatchConfig() {
-    return repoURL != null && tags.allowTags() != null;
+    return watch.isComplete();
+  }
+
+  public ImageState withEnrolledAt(Instant at) {
+    return new ImageState(name, Optional.of(at), enrollment, discovery, watch, current, rebuildState);
+  }
+
+  public ImageState withEnrollment(EnrollmentSnapshot snapshot) {
+    return new ImageState(name, enrolledAt, Optional.of(snapshot), discovery, watch, current, rebuildState);
+  }
+
+  public ImageState withDiscovery(Discovery d) {
+    return new ImageState(name, enrolledAt, enrollment, d, watch, current, rebuildState);
+  }
+
+  /** A copy that watches as {@code w} says (as external images' state does), or nothing. */
+  public ImageState withWatch(Watch w) {
+    return new ImageState(name, enrolledAt, enrollment, discovery, w, current, rebuildState);
+  }
+
+  public ImageState withCurrent(Build build) {
+    return new ImageState(name, enrolledAt, enrollment, discovery, watch, build, rebuildState);
+  }
+
+  public ImageState withRebuildState(RebuildState r) {
+    return new ImageState(name, enrolledAt, enrollment, discovery, watch, current, Optional.of(r));
   }
 }

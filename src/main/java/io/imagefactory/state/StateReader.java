@@ -1,15 +1,18 @@
 package io.imagefactory.state;
 
+import io.imagefactory.config.DnsLabel;
+import io.imagefactory.config.RepoUrls;
+import io.imagefactory.config.Timestamps;
 import io.imagefactory.Problem;
-import io.imagefactory.config.Checks;
-import io.imagefactory.tags.TagPolicy;
-import io.imagefactory.config.TagPolicyReader;
+import io.imagefactory.tags.TagPolicyReader;
+import io.imagefactory.tags.Watch;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.yaml.MapReader;
 import io.imagefactory.yaml.YamlReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Parses state files, with the field names of the design document, checking each field.
@@ -43,22 +46,22 @@ public final class StateReader {
     int mark = r.mark();
     r.rejectUnknownFields(IMAGE_FIELDS, "an image state file");
     String name = name(r, expectedName);
-    Instant enrolledAt = instant(r, "enrolledAt");
-    Instant lastDiscovery = instant(r, "lastDiscovery");
-    String status = oneOf(r, "discoveryStatus", ImageState.DISCOVERY_STATUSES);
-    EnrollmentSnapshot enrollment = enrollment(r.optionalMap("enrollment", "enrollment"));
-    String repoUrl = repoUrl(r);
-    TagPolicy tags = TagPolicyReader.read(r);
+    Optional<Instant> enrolledAt = instant(r, "enrolledAt");
+    Optional<Instant> lastDiscovery = instant(r, "lastDiscovery");
+    Optional<DiscoveryStatus> status =
+        oneOf(r, "discoveryStatus", DiscoveryStatus.ids()).flatMap(DiscoveryStatus::fromId);
+    Optional<EnrollmentSnapshot> enrollment = enrollment(r.optionalMap("enrollment", "enrollment"));
+    Watch watch = watch(r);
     List<String> bases = names(r, "baseImages");
-    String version = r.optionalString("currentVersion");
-    String digest = digest(r, "currentDigest");
-    Instant lastBuilt = instant(r, "lastBuilt");
-    RebuildState rebuild = rebuildState(r.optionalMap("rebuildState", "rebuildState"));
+    Optional<String> version = Optional.ofNullable(r.optionalString("currentVersion"));
+    Optional<String> digest = digest(r, "currentDigest");
+    Optional<Instant> lastBuilt = instant(r, "lastBuilt");
+    Optional<RebuildState> rebuild = rebuildState(r.optionalMap("rebuildState", "rebuildState"));
     if (r.hasErrorsSince(mark)) {
       return null;
     }
-    return new ImageState(name, enrolledAt, lastDiscovery, status, enrollment, repoUrl, tags, bases,
-        version, digest, lastBuilt, rebuild);
+    return new ImageState(name, enrolledAt, enrollment, new ImageState.Discovery(lastDiscovery, status, bases),
+        watch, new Build(version, digest, lastBuilt), rebuild);
   }
 
   /** Parses state/base-images/{expectedName}.yaml. */
@@ -83,19 +86,20 @@ public final class StateReader {
     if (tag != null && !ImageReference.isValidTag(tag)) {
       r.error("tag", "tag \"" + tag + "\" is not a valid tag", "letters, digits, '_', '.', '-', at most 128");
     }
-    String pinned = digest(r, "digest");
-    String repoUrl = repoUrl(r);
-    TagPolicy tags = TagPolicyReader.read(r);
-    Instant first = instant(r, "firstDiscovered");
-    Instant checked = instant(r, "lastChecked");
+    Optional<String> pinned = digest(r, "digest");
+    Watch watch = watch(r);
+    Optional<Instant> first = instant(r, "firstDiscovered");
+    Optional<Instant> checked = instant(r, "lastChecked");
     List<String> dependents = names(r, "dependentImages");
-    String current = digest(r, "currentDigest");
-    Instant updated = instant(r, "lastUpdated");
+    Optional<String> current = digest(r, "currentDigest");
+    Optional<Instant> updated = instant(r, "lastUpdated");
     if (r.hasErrorsSince(mark)) {
       return null;
     }
-    return new BaseImageState(name, fullImage, registry, repository, tag, pinned, repoUrl, tags, first,
-        checked, dependents, current, updated);
+    BaseImageState.Reference reference = new BaseImageState.Reference(Optional.ofNullable(fullImage),
+        Optional.ofNullable(registry), Optional.ofNullable(repository), Optional.ofNullable(tag), pinned);
+    return new BaseImageState(name, reference, watch, new BaseImageState.Seen(first, checked), dependents,
+        new BaseImageState.Update(current, updated));
   }
 
   private static String name(MapReader r, String expectedName) {
@@ -108,49 +112,50 @@ public final class StateReader {
     return name;
   }
 
-  private static String repoUrl(MapReader r) {
+  /** repoURL and the tag policy, which follow each other in both kinds of state file. */
+  private static Watch watch(MapReader r) {
     String url = r.optionalString("repoURL");
-    if (url != null && !Checks.isKargoRepoUrl(url)) {
+    if (url != null && !RepoUrls.isValid(url)) {
       r.error("repoURL", "repoURL \"" + url + "\" is not a repository Kargo accepts",
           "write registry/repository without a scheme or tag, e.g. docker.io/library/node");
     }
-    return url;
+    return Watch.of(url, TagPolicyReader.read(r));
   }
 
-  private static String digest(MapReader r, String key) {
+  private static Optional<String> digest(MapReader r, String key) {
     String digest = r.optionalString(key);
     if (digest != null && !ImageReference.isValidDigest(digest)) {
       r.error(key, key + " \"" + digest + "\" is not a digest", "write sha256: followed by 64 hex digits");
-      return null;
+      return Optional.empty();
     }
-    return digest;
+    return Optional.ofNullable(digest);
   }
 
-  private static Instant instant(MapReader r, String key) {
+  private static Optional<Instant> instant(MapReader r, String key) {
     String text = r.optionalString(key);
     if (text == null) {
-      return null;
+      return Optional.empty();
     }
-    Instant instant = Checks.timestamp(text);
-    if (instant == null) {
+    Optional<Instant> instant = Timestamps.parse(text);
+    if (instant.isEmpty()) {
       r.error(key, key + " \"" + text + "\" is not a timestamp", "write RFC 3339 in UTC, e.g. 2024-12-04T10:00:00Z");
     }
     return instant;
   }
 
-  private static String oneOf(MapReader r, String key, List<String> allowed) {
+  private static Optional<String> oneOf(MapReader r, String key, List<String> allowed) {
     String value = r.optionalString(key);
     if (value != null && !allowed.contains(value)) {
       r.error(key, "unknown " + key + " \"" + value + "\"", "use one of " + String.join(", ", allowed));
-      return null;
+      return Optional.empty();
     }
-    return value;
+    return Optional.ofNullable(value);
   }
 
   private static List<String> names(MapReader r, String key) {
     List<String> names = new ArrayList<>();
     for (String n : r.stringList(key)) {
-      if (!Checks.isDnsLabel(n)) {
+      if (!DnsLabel.isValid(n)) {
         r.error(key, key + " entry \"" + n + "\" is not an image name", "list image names as they appear in state file names");
       } else if (names.contains(n)) {
         r.error(key, key + " lists \"" + n + "\" twice", "list each image once");
@@ -161,31 +166,36 @@ public final class StateReader {
     return names;
   }
 
-  private static EnrollmentSnapshot enrollment(MapReader e) {
+  private static Optional<EnrollmentSnapshot> enrollment(MapReader e) {
     if (e == null) {
-      return null;
+      return Optional.empty();
     }
     e.rejectUnknownFields(ENROLLMENT_FIELDS, "enrollment");
     MapReader s = e.optionalMap("source", "enrollment source");
-    EnrollmentSnapshot.SourceSnapshot source = null;
+    Optional<EnrollmentSnapshot.SourceSnapshot> source = Optional.empty();
     if (s != null) {
       s.rejectUnknownFields(SOURCE_FIELDS, "enrollment source");
-      source = new EnrollmentSnapshot.SourceSnapshot(s.optionalString("provider"), s.optionalString("repo"),
-          s.optionalString("branch"), s.optionalString("dockerfile"), s.optionalString("workflow"));
+      source = Optional.of(new EnrollmentSnapshot.SourceSnapshot(string(s, "provider"), string(s, "repo"),
+          string(s, "branch"), string(s, "dockerfile"), string(s, "workflow")));
     }
-    return new EnrollmentSnapshot(e.optionalString("registry"), e.optionalString("repository"), source,
-        e.optionalString("rebuildDelay"), e.optionalBoolean("autoRebuild"));
+    return Optional.of(new EnrollmentSnapshot(string(e, "registry"), string(e, "repository"), source,
+        string(e, "rebuildDelay"), Optional.ofNullable(e.optionalBoolean("autoRebuild"))));
   }
 
-  private static RebuildState rebuildState(MapReader s) {
+  private static Optional<String> string(MapReader r, String key) {
+    return Optional.ofNullable(r.optionalString(key));
+  }
+
+  private static Optional<RebuildState> rebuildState(MapReader s) {
     if (s == null) {
-      return null;
+      return Optional.empty();
     }
     s.rejectUnknownFields(REBUILD_FIELDS, "rebuildState");
-    String status = oneOf(s, "status", RebuildState.STATUSES);
+    RebuildStatus status = oneOf(s, "status", RebuildStatus.ids()).flatMap(RebuildStatus::fromId)
+        .orElse(RebuildStatus.MONITORING);
     Boolean pending = s.optionalBoolean("pendingRebuild");
-    return new RebuildState(status == null ? "monitoring" : status, Boolean.TRUE.equals(pending),
-        instant(s, "pendingSince"), instant(s, "lastTriggered"), s.optionalString("reason"));
+    return Optional.of(new RebuildState(status, Boolean.TRUE.equals(pending), instant(s, "pendingSince"),
+        instant(s, "lastTriggered"), string(s, "reason")));
   }
 
   @SafeVarargs

@@ -1,15 +1,18 @@
 package io.imagefactory.state;
 
 import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.tags.Watch;
 import io.imagefactory.yaml.YamlWriter;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes state files with the design document's field order, so diffs in git stay readable.
  *
- * <p>Absent (null) fields are left out; timestamps are written in UTC to the second.
+ * <p>Absent fields are left out; timestamps are written in UTC to the second.
  */
 public final class StateWriter {
   private StateWriter() {}
@@ -19,39 +22,40 @@ public final class StateWriter {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", s.name());
     m.put("enrolledAt", time(s.enrolledAt()));
-    m.put("lastDiscovery", time(s.lastDiscovery()));
-    m.put("discoveryStatus", s.discoveryStatus());
-    m.put("enrollment", enrollment(s.enrollment()));
-    m.put("repoURL", s.repoURL());
-    putTags(m, s.tags());
+    m.put("lastDiscovery", time(s.discovery().at()));
+    m.put("discoveryStatus", s.discovery().status().map(DiscoveryStatus::id).orElse(null));
+    m.put("enrollment", s.enrollment().map(StateWriter::enrollment).orElse(null));
+    putWatch(m, s.watch());
     m.put("baseImages", s.baseImages());
-    m.put("currentVersion", s.currentVersion());
-    m.put("currentDigest", s.currentDigest());
-    m.put("lastBuilt", time(s.lastBuilt()));
-    m.put("rebuildState", rebuild(s.rebuildState()));
+    m.put("currentVersion", s.current().tag().orElse(null));
+    m.put("currentDigest", s.current().digest().orElse(null));
+    m.put("lastBuilt", time(s.current().builtAt()));
+    m.put("rebuildState", s.rebuildState().map(StateWriter::rebuild).orElse(null));
     return YamlWriter.write(m);
   }
 
   /** The YAML text of state/base-images/{name}.yaml. */
   public static String write(BaseImageState s) {
     Map<String, Object> m = new LinkedHashMap<>();
+    BaseImageState.Reference ref = s.reference();
     m.put("name", s.name());
-    m.put("fullImage", s.fullImage());
-    m.put("registry", s.registry());
-    m.put("repository", s.repository());
-    m.put("tag", s.tag());
-    m.put("digest", s.digest());
-    m.put("repoURL", s.repoURL());
-    putTags(m, s.tags());
-    m.put("firstDiscovered", time(s.firstDiscovered()));
-    m.put("lastChecked", time(s.lastChecked()));
+    m.put("fullImage", ref.fullImage().orElse(null));
+    m.put("registry", ref.registry().orElse(null));
+    m.put("repository", ref.repository().orElse(null));
+    m.put("tag", ref.tag().orElse(null));
+    m.put("digest", ref.digest().orElse(null));
+    putWatch(m, s.watch());
+    m.put("firstDiscovered", time(s.seen().firstDiscovered()));
+    m.put("lastChecked", time(s.seen().lastChecked()));
     m.put("dependentImages", s.dependentImages());
-    m.put("currentDigest", s.currentDigest());
-    m.put("lastUpdated", time(s.lastUpdated()));
+    m.put("currentDigest", s.current().digest().orElse(null));
+    m.put("lastUpdated", time(s.current().firstSeen()));
     return YamlWriter.write(m);
   }
 
-  private static void putTags(Map<String, Object> m, TagPolicy t) {
+  private static void putWatch(Map<String, Object> m, Watch w) {
+    TagPolicy t = w.tags();
+    m.put("repoURL", w.repoURL().orElse(null));
     m.put("allowTags", t.allowTags());
     m.put("ignoreTags", t.ignoreTags().isEmpty() ? null : t.ignoreTags());
     m.put("imageSelectionStrategy", t.strategy() == null ? null : t.strategy().kargoName());
@@ -61,40 +65,34 @@ public final class StateWriter {
   }
 
   private static Map<String, Object> enrollment(EnrollmentSnapshot e) {
-    if (e == null) {
-      return null;
-    }
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("registry", e.registry());
-    m.put("repository", e.repository());
-    if (e.source() != null) {
+    m.put("registry", e.registry().orElse(null));
+    m.put("repository", e.repository().orElse(null));
+    e.source().ifPresent(source -> {
       Map<String, Object> s = new LinkedHashMap<>();
-      s.put("provider", e.source().provider());
-      s.put("repo", e.source().repo());
-      s.put("branch", e.source().branch());
-      s.put("dockerfile", e.source().dockerfile());
-      s.put("workflow", e.source().workflow());
+      s.put("provider", source.provider().orElse(null));
+      s.put("repo", source.repo().orElse(null));
+      s.put("branch", source.branch().orElse(null));
+      s.put("dockerfile", source.dockerfile().orElse(null));
+      s.put("workflow", source.workflow().orElse(null));
       m.put("source", s);
-    }
-    m.put("rebuildDelay", e.rebuildDelay());
-    m.put("autoRebuild", e.autoRebuild());
+    });
+    m.put("rebuildDelay", e.rebuildDelay().orElse(null));
+    m.put("autoRebuild", e.autoRebuild().orElse(null));
     return m;
   }
 
   private static Map<String, Object> rebuild(RebuildState r) {
-    if (r == null) {
-      return null;
-    }
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", r.status());
+    m.put("status", r.status().id());
     m.put("pendingRebuild", r.pendingRebuild());
     m.put("pendingSince", time(r.pendingSince()));
     m.put("lastTriggered", time(r.lastTriggered()));
-    m.put("reason", r.reason());
+    m.put("reason", r.reason().orElse(null));
     return m;
   }
 
-  private static String time(Instant t) {
-    return t == null ? null : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  private static String time(Optional<Instant> t) {
+    return t.map(i -> i.truncatedTo(ChronoUnit.SECONDS).toString()).orElse(null);
   }
 }

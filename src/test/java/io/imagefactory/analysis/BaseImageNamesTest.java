@@ -1,8 +1,8 @@
 package io.imagefactory.analysis;
 
+import io.imagefactory.config.DnsLabel;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.config.Checks;
 import io.imagefactory.image.ImageReference;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,8 +36,8 @@ class BaseImageNamesTest {
     String tag = "a".repeat(60);
     String a = BaseImageNames.assign(ImageReference.parse("ghcr.io/acme/" + "x".repeat(50) + ":" + tag), Set.of());
     String b = BaseImageNames.assign(ImageReference.parse("ghcr.io/acme/" + "x".repeat(50) + ":" + tag + "b"), Set.of());
-    assertThat(Checks.isDnsLabel(a)).isTrue();
-    assertThat(Checks.isDnsLabel(b)).isTrue();
+    assertThat(DnsLabel.isValid(a)).isTrue();
+    assertThat(DnsLabel.isValid(b)).isTrue();
     assertThat(a).isNotEqualTo(b);
   }
 }

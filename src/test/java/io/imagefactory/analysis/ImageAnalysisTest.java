@@ -8,17 +8,22 @@ import io.imagefactory.tags.SelectionStrategy;
 import io.imagefactory.config.Settings;
 import io.imagefactory.config.Source;
 import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.tags.Watch;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.state.BaseImageState;
+import io.imagefactory.state.Build;
+import io.imagefactory.state.DiscoveryStatus;
 import io.imagefactory.state.ImageState;
 import io.imagefactory.state.RebuildState;
+import io.imagefactory.state.RebuildStatus;
 import io.imagefactory.state.StateChanges;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,7 +33,7 @@ class ImageAnalysisTest {
       "5m0s", Settings.GITHUB_COM, Settings.GITLAB_COM);
   static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
   static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
-  static final ImageAnalysis.Build BUILD = new ImageAnalysis.Build("1.2.3", "sha256:" + "a".repeat(64), NOW);
+  static final Trigger BUILD = Trigger.of("1.2.3", "sha256:" + "a".repeat(64), NOW);
 
   final List<ImageEnrollment> enrolled = new ArrayList<>(List.of(managed("app"), managed("java-base")));
   final Map<String, ImageState> images = new TreeMap<>();
@@ -39,46 +44,48 @@ class ImageAnalysisTest {
     @Test
     void writesImageStateWithoutWatchFieldsAndRecordsTheBuild() {
       ImageState s = analyse("app", "node:22-bookworm-slim").images().get("app");
-      assertThat(s.repoURL()).isNull();
-      assertThat(s.tags().allowTags()).isNull();
+      assertThat(s.watch()).isEqualTo(Watch.NONE);
       assertThat(s.hasWatchConfig()).isFalse();
       assertThat(s.baseImages()).containsExactly("node-22-bookworm-slim");
-      assertThat(s.currentVersion()).isEqualTo("1.2.3");
-      assertThat(s.currentDigest()).isEqualTo(BUILD.digest());
-      assertThat(s.lastDiscovery()).isEqualTo(NOW);
-      assertThat(s.enrolledAt()).isEqualTo(NOW);
-      assertThat(s.discoveryStatus()).isEqualTo("success");
-      assertThat(s.enrollment().source().repo()).isEqualTo("acme/app");
+      assertThat(s.current().tag()).contains("1.2.3");
+      assertThat(s.current().digest()).isEqualTo(BUILD.digest());
+      assertThat(s.discovery().at()).contains(NOW);
+      assertThat(s.enrolledAt()).contains(NOW);
+      assertThat(s.discovery().status()).contains(DiscoveryStatus.SUCCESS);
+      assertThat(s.enrollment().flatMap(e -> e.source()).flatMap(src -> src.repo())).contains("acme/app");
     }
 
     @Test
     void writesNewBaseImagesWithWatchFieldsAnchoredToTheirTag() {
       BaseImageState b = analyse("app", "nginx:1.27-alpine").baseImages().get("nginx-1-27-alpine");
-      assertThat(b.fullImage()).isEqualTo("nginx:1.27-alpine");
-      assertThat(b.repoURL()).isEqualTo("docker.io/library/nginx");
-      assertThat(b.tags().allowTags()).isEqualTo("^1\\.27-alpine$");
-      assertThat(b.tags().strategy()).isEqualTo(SelectionStrategy.LEXICAL);
+      assertThat(b.reference().fullImage()).contains("nginx:1.27-alpine");
+      assertThat(b.watch().repoURL()).contains("docker.io/library/nginx");
+      assertThat(b.watch().tags().allowTags()).isEqualTo("^1\\.27-alpine$");
+      assertThat(b.watch().tags().strategy()).isEqualTo(SelectionStrategy.LEXICAL);
       assertThat(b.dependentImages()).containsExactly("app");
-      assertThat(b.firstDiscovered()).isEqualTo(NOW);
+      assertThat(b.seen().firstDiscovered()).contains(NOW);
     }
 
     @Test
     void keepsRuntimeDataOfExistingState() {
-      RebuildState pending = new RebuildState("pending", true, T0, null, "node updated");
-      images.put("app", new ImageState("app", T0, T0, "success", null, "docker.io/old/app",
-          TagPolicy.NONE, List.of(), "1.0.0", null, T0, pending));
+      RebuildState pending = new RebuildState(RebuildStatus.PENDING, true, Optional.of(T0), Optional.empty(),
+          Optional.of("node updated"));
+      images.put("app", ImageState.of("app").withEnrolledAt(T0)
+          .withDiscovery(new ImageState.Discovery(Optional.of(T0), Optional.of(DiscoveryStatus.SUCCESS), List.of()))
+          .withWatch(Watch.of("docker.io/old/app", TagPolicy.NONE)).withCurrent(Build.of("1.0.0", null, T0))
+          .withRebuildState(pending));
       bases.put("node-22", base("node-22", "docker.io/library/node", "22", null, "other"));
       StateChanges c = analyse("app", "node:22");
       ImageState s = c.images().get("app");
-      assertThat(s.enrolledAt()).isEqualTo(T0);
-      assertThat(s.lastBuilt()).isEqualTo(T0);
-      assertThat(s.rebuildState()).isEqualTo(pending);
-      assertThat(s.repoURL()).as("external -> managed removes the watch").isNull();
+      assertThat(s.enrolledAt()).contains(T0);
+      assertThat(s.current().builtAt()).contains(T0);
+      assertThat(s.rebuildState()).contains(pending);
+      assertThat(s.watch().repoURL()).as("external -> managed removes the watch").isEmpty();
       BaseImageState b = c.baseImages().get("node-22");
       assertThat(b.dependentImages()).containsExactly("app", "other");
-      assertThat(b.currentDigest()).isEqualTo("sha256:" + "c".repeat(64));
-      assertThat(b.firstDiscovered()).isEqualTo(T0);
-      assertThat(b.lastChecked()).isEqualTo(NOW);
+      assertThat(b.current().digest()).contains("sha256:" + "c".repeat(64));
+      assertThat(b.seen().firstDiscovered()).contains(T0);
+      assertThat(b.seen().lastChecked()).contains(NOW);
     }
 
     @Test
@@ -86,7 +93,7 @@ class ImageAnalysisTest {
       bases.put("node-22", base("node-22", "docker.io/library/node", "22", null, "other"));
       StateChanges c = analyse("app", "ghcr.io/acme/node:22", "node:22");
       assertThat(c.images().get("app").baseImages()).containsExactly("acme-node-22", "node-22");
-      assertThat(c.baseImages().get("acme-node-22").repoURL()).isEqualTo("ghcr.io/acme/node");
+      assertThat(c.baseImages().get("acme-node-22").watch().repoURL()).contains("ghcr.io/acme/node");
     }
 
     @Test
@@ -94,9 +101,9 @@ class ImageAnalysisTest {
       String digest = "sha256:" + "d".repeat(64);
       BaseImageState b = analyse("app", "node:22@" + digest).baseImages().values().iterator().next();
       assertThat(b.name()).isEqualTo("node-22-at-dddddddddddd");
-      assertThat(b.digest()).isEqualTo(digest);
-      assertThat(b.tag()).isEqualTo("22");
-      assertThat(b.tags().allowTags()).isEqualTo("^22$");
+      assertThat(b.reference().digest()).contains(digest);
+      assertThat(b.reference().tag()).contains("22");
+      assertThat(b.watch().tags().allowTags()).isEqualTo("^22$");
     }
 
     @Test
@@ -116,8 +123,8 @@ class ImageAnalysisTest {
 
     @Test
     void linksABaseImageThatIsAnEnrolledExternalImageWhoseTagsItFollows() {
-      enrolled.add(new ImageEnrollment("pg", "docker.io", "library/postgres", null,
-          new TagPolicy("^16-alpine$", List.of(), SelectionStrategy.LEXICAL, null, null, null), null, false, null, 9));
+      enrolled.add(ImageEnrollment.external("pg", "docker.io", "library/postgres",
+          new TagPolicy("^16-alpine$", List.of(), SelectionStrategy.LEXICAL, null, null, null)));
       assertThat(analyse("app", "postgres:16-alpine").images().get("app").baseImages()).containsExactly("pg");
       assertThat(analyse("app", "postgres:15-alpine").images().get("app").baseImages()).containsExactly("postgres-15-alpine");
     }
@@ -149,15 +156,15 @@ class ImageAnalysisTest {
   class ExternalImage {
     @Test
     void writesTheWatchFieldsOfImagesYamlAndLeavesItsOldBaseImages() {
-      ImageEnrollment app = new ImageEnrollment("app", "ghcr.io", "acme/app", null,
-          new TagPolicy("^v[0-9.]+$", List.of(), SelectionStrategy.SEMVER, null, null, null), null, false, null, 1);
+      ImageEnrollment app = ImageEnrollment.external("app", "ghcr.io", "acme/app",
+          new TagPolicy("^v[0-9.]+$", List.of(), SelectionStrategy.SEMVER, null, null, null));
       enrolled.set(0, app);
       bases.put("node-22", base("node-22", "docker.io/library/node", "22", null, "app"));
       StateChanges c = ImageAnalysis.external(inputs(), app, BUILD);
       ImageState s = c.images().get("app");
-      assertThat(s.discoveryStatus()).isEqualTo("external");
-      assertThat(s.repoURL()).isEqualTo("ghcr.io/acme/app");
-      assertThat(s.tags().allowTags()).isEqualTo("^v[0-9.]+$");
+      assertThat(s.discovery().status()).contains(DiscoveryStatus.EXTERNAL);
+      assertThat(s.watch().repoURL()).contains("ghcr.io/acme/app");
+      assertThat(s.watch().tags().allowTags()).isEqualTo("^v[0-9.]+$");
       assertThat(s.hasWatchConfig()).isTrue();
       assertThat(c.deletedBaseImages()).containsExactly("node-22");
     }
@@ -178,15 +185,18 @@ class ImageAnalysisTest {
   }
 
   static ImageEnrollment managed(String name) {
-    return new ImageEnrollment(name, "ghcr.io", "acme/" + name,
-        new Source(Provider.GITHUB, "acme/" + name, "main", "Dockerfile", "build.yml", Map.of()),
-        TagPolicy.NONE, null, true, null, 1);
+    return ImageEnrollment.managed(name, "ghcr.io", "acme/" + name,
+            new Source(Provider.GITHUB, "acme/" + name, "main", "Dockerfile", Optional.of("build.yml"), Map.of()))
+        .withRebuild(new ImageEnrollment.Rebuild(null, true));
   }
 
   static BaseImageState base(String name, String repoUrl, String tag, String digest, String... dependents) {
     String registry = repoUrl.substring(0, repoUrl.indexOf('/'));
-    return new BaseImageState(name, repoUrl + ":" + tag, registry, repoUrl.substring(registry.length() + 1), tag, digest,
-        repoUrl, new TagPolicy("^" + tag + "$", List.of(), SelectionStrategy.LEXICAL, null, null, null),
-        T0, T0, List.of(dependents), "sha256:" + "c".repeat(64), T0);
+    BaseImageState.Reference ref = BaseImageState.Reference.of(repoUrl + ":" + tag, registry,
+        repoUrl.substring(registry.length() + 1), tag, digest);
+    return new BaseImageState(name, ref,
+        Watch.of(repoUrl, new TagPolicy("^" + tag + "$", List.of(), SelectionStrategy.LEXICAL, null, null, null)),
+        new BaseImageState.Seen(Optional.of(T0), Optional.of(T0)), List.of(dependents),
+        new BaseImageState.Update(Optional.of("sha256:" + "c".repeat(64)), Optional.of(T0)));
   }
 }

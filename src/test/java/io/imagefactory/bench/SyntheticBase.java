@@ -2,12 +2,14 @@ package io.imagefactory.bench;
 
 import io.imagefactory.tags.SelectionStrategy;
 import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.tags.Watch;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.state.BaseImageState;
 import io.imagefactory.state.StateWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -33,8 +35,10 @@ record SyntheticBase(String name, String fullImage, ImageReference ref, Instant 
     TagPolicy watch = new TagPolicy("^" + ref.tag().replace(".", "\\.") + "$", List.of(),
         SelectionStrategy.LEXICAL, null, null, null);
     Instant updated = firstDiscovered.plus(Duration.ofDays(20));
-    return StateWriter.write(new BaseImageState(name, fullImage, ref.registry(), ref.repository(), ref.tag(),
-        null, ref.repoUrl(), watch, firstDiscovered, updated.plus(Duration.ofDays(1)), dependents,
-        currentDigest, updated));
+    return StateWriter.write(new BaseImageState(name,
+        BaseImageState.Reference.of(fullImage, ref.registry(), ref.repository(), ref.tag(), null),
+        Watch.of(ref.repoUrl(), watch),
+        new BaseImageState.Seen(Optional.of(firstDiscovered), Optional.of(updated.plus(Duration.ofDays(1)))),
+        dependents, new BaseImageState.Update(Optional.of(currentDigest), Optional.of(updated))));
   }
 }

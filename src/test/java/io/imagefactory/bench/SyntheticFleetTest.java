@@ -2,7 +2,7 @@ package io.imagefactory.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.fleet.Checkout;
+import io.imagefactory.workspace.Checkout;
 import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetImage;
 import io.imagefactory.fleet.FleetMerger;
@@ -42,7 +42,8 @@ class SyntheticFleetTest {
 
     assertThat(fleet.images().values()).extracting(i -> i.kind().name()).contains("MANAGED", "EXTERNAL", "BASE");
     assertThat(fleet.images().values()).filteredOn(FleetImage::isManaged)
-        .extracting(i -> i.enrollment().source().provider().id()).contains("github", "gitlab");
+        .extracting(i -> i.enrollment().orElseThrow().source().orElseThrow().provider().id())
+        .contains("github", "gitlab");
     assertThat(fleet.images().values()).filteredOn(FleetImage::isManaged)
         .anySatisfy(m -> assertThat(m.dependents()).isNotEmpty());
   }
@@ -53,8 +54,10 @@ class SyntheticFleetTest {
     SyntheticFleet.write(tmp.resolve("b"), SHAPE);
 
     assertThat(listing(tmp.resolve("a"))).isEqualTo(listing(tmp.resolve("b")));
-    String a = KargoGenerator.generateYaml(FleetMerger.merge(new Checkout(tmp.resolve("a")).load().inputs()));
-    String b = KargoGenerator.generateYaml(FleetMerger.merge(new Checkout(tmp.resolve("b")).load().inputs()));
+    String a = KargoGenerator.generateRendered(FleetMerger.merge(new Checkout(tmp.resolve("a")).load().inputs()))
+        .yaml();
+    String b = KargoGenerator.generateRendered(FleetMerger.merge(new Checkout(tmp.resolve("b")).load().inputs()))
+        .yaml();
     assertThat(a).isEqualTo(b);
   }
 

@@ -2,15 +2,20 @@ package io.imagefactory.bench;
 
 import io.imagefactory.tags.SelectionStrategy;
 import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.tags.Watch;
+import io.imagefactory.state.Build;
+import io.imagefactory.state.DiscoveryStatus;
 import io.imagefactory.state.EnrollmentSnapshot;
 import io.imagefactory.state.ImageState;
 import io.imagefactory.state.RebuildState;
+import io.imagefactory.state.RebuildStatus;
 import io.imagefactory.state.StateWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /** One enrolled image of a synthetic fleet: its images.yaml entry and its state file. */
@@ -121,27 +126,38 @@ final class SyntheticImage {
   /** The state/images file as the analysis job would have written it. */
   String stateYaml(Random random) {
     Instant enrolled = EPOCH.plus(Duration.ofMinutes(random.nextInt(300_000)));
-    EnrollmentSnapshot.SourceSnapshot source = provider == null ? null : new EnrollmentSnapshot.SourceSnapshot(
-        provider, repo, branch, dockerfile == null ? "Dockerfile" : dockerfile, workflow);
-    EnrollmentSnapshot snapshot = new EnrollmentSnapshot(registry, repository, source, delay, autoRebuild);
+    Optional<EnrollmentSnapshot.SourceSnapshot> source = provider == null ? Optional.empty()
+        : Optional.of(new EnrollmentSnapshot.SourceSnapshot(Optional.of(provider), Optional.of(repo),
+            Optional.ofNullable(branch), Optional.of(dockerfile == null ? "Dockerfile" : dockerfile),
+            Optional.ofNullable(workflow)));
+    EnrollmentSnapshot snapshot = new EnrollmentSnapshot(Optional.of(registry), Optional.of(repository), source,
+        Optional.ofNullable(delay), Optional.of(autoRebuild));
+    ImageState state = ImageState.of(name).withEnrolledAt(enrolled).withEnrollment(snapshot);
     if (provider == null) {
       TagPolicy watch = new TagPolicy(allowTags, List.of(), SelectionStrategy.fromKargoName(strategy), null, null, null);
-      return StateWriter.write(new ImageState(name, enrolled, null, "external", snapshot,
-          registry + "/" + repository, watch, List.of(), null, digest(random), null, null));
+      return StateWriter.write(state
+          .withDiscovery(new ImageState.Discovery(Optional.empty(), Optional.of(DiscoveryStatus.EXTERNAL), List.of()))
+          .withWatch(Watch.of(registry + "/" + repository, watch))
+          .withCurrent(Build.of(null, digest(random), null)));
     }
     Instant built = enrolled.plus(Duration.ofHours(1 + random.nextInt(2000)));
-    return StateWriter.write(new ImageState(name, enrolled, built.plus(Duration.ofMinutes(7)), "success",
-        snapshot, null, TagPolicy.NONE, baseImages, version(random), digest(random), built, rebuild(random, built)));
+    Build current = Build.of(version(random), digest(random), built); // the draws in the order they always had
+    return StateWriter.write(state
+        .withDiscovery(new ImageState.Discovery(Optional.of(built.plus(Duration.ofMinutes(7))),
+            Optional.of(DiscoveryStatus.SUCCESS), baseImages))
+        .withCurrent(current)
+        .withRebuildState(rebuild(random, built)));
   }
 
   private RebuildState rebuild(Random random, Instant built) {
     int r = random.nextInt(100);
     if (r < 10 && !baseImages.isEmpty()) {
-      return new RebuildState("pending", true, built.plus(Duration.ofDays(3)), null, null);
+      return new RebuildState(RebuildStatus.PENDING, true, Optional.of(built.plus(Duration.ofDays(3))),
+          Optional.empty(), Optional.empty());
     }
     if (r < 15 && !baseImages.isEmpty()) {
-      return new RebuildState("triggered", false, null, built.minus(Duration.ofMinutes(20)),
-          baseImages.get(0) + " updated to " + digest(random));
+      return new RebuildState(RebuildStatus.TRIGGERED, false, Optional.empty(),
+          Optional.of(built.minus(Duration.ofMinutes(20))), Optional.of(baseImages.get(0) + " updated to " + digest(random)));
     }
     return RebuildState.MONITORING;
   }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
-import io.imagefactory.fleet.Checkout;
+import io.imagefactory.workspace.Checkout;
 import io.imagefactory.fleet.FleetMerger;
 import io.imagefactory.kargo.KargoGenerator;
 import io.imagefactory.kargo.Manifest;

@@ -2,7 +2,7 @@ package io.imagefactory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.fleet.Checkout;
+import io.imagefactory.workspace.Checkout;
 import io.imagefactory.fleet.FleetMerger;
 import io.imagefactory.kargo.KargoGenerator;
 import io.imagefactory.kargo.Manifest;
@@ -172,6 +172,19 @@ class AnalyzeIT {
       assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
       assertThat(r.err()).contains("there is no file at this path", "check source.dockerfile in images.yaml");
       assertNothingPushed();
+    }
+
+    @Test
+    void aDockerfileInGitIsReadUpToTheParsersSizeLimitAndRefusedPastIt() throws Exception {
+      String head = "FROM alpine:3.20\n# ";
+      int limit = io.imagefactory.dockerfile.DockerfileLimits.MAX_FILE_BYTES;
+      enroll("atlimit", sourceRepo("atlimit", head + "x".repeat(limit - head.length() - 1) + "\n"));
+      enroll("overlimit", sourceRepo("overlimit", head + "x".repeat(limit - head.length()) + "\n"));
+      CliRun ok = analyze("--image", "atlimit", "--git-repo", stateRemote);
+      assertThat(ok.exitCode()).as(ok.err()).isZero();
+      CliRun r = analyze("--image", "overlimit", "--git-repo", stateRemote);
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).contains("overlimit.git", "@main:Dockerfile: the file is larger than 4 MiB");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imagefactory.dockerfile.DockerfileLimits;
+import io.imagefactory.testing.Fifos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -237,6 +239,43 @@ class DockerfileCommandTest {
       CliRun r = CliRun.of("dockerfile", file.toString(), "--build-arg", "=x");
       assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
       assertThat(r.err()).contains("--build-arg =x has no name");
+    }
+
+    @Test
+    void aDeviceThatNeverEndsIsRefusedWithoutReadingIt() {
+      CliRun r = CliRun.of("dockerfile", "/dev/zero");
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).isEqualTo("image-factory: /dev/zero: is not a regular file (a device, a pipe or a socket)."
+          + " give the path of a Dockerfile; write one that comes from a pipe to a file first.\n");
+    }
+
+    @Test
+    void aFifoNobodyWritesToIsRefusedWithoutOpeningIt() throws Exception {
+      Path fifo = Fifos.create(dir.resolve("Dockerfile.fifo"));
+      CliRun r = CliRun.of("dockerfile", fifo.toString());
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).contains(fifo + ": is not a regular file");
+    }
+
+    @Test
+    void aFileOverFourMebibytesIsRefused() throws IOException {
+      String comment = "# " + "x".repeat(DockerfileLimits.MAX_FILE_BYTES) + "\n";
+      Path file = write("Dockerfile", "FROM alpine\n" + comment);
+      CliRun r = CliRun.of("dockerfile", file.toString());
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).isEqualTo("image-factory: " + file + ": the file is larger than 4 MiB, image-factory's limit"
+          + " for a Dockerfile. check the path: it should name a Dockerfile (README, \"Limits\").\n");
+    }
+
+    @Test
+    void aFileOfExactlyFourMebibytesIsRead() throws IOException {
+      String head = "FROM alpine\n# ";
+      String comment = "x".repeat(DockerfileLimits.MAX_FILE_BYTES - head.length() - 1) + "\n";
+      Path file = write("Dockerfile", head + comment);
+      assertThat(Files.size(file)).isEqualTo(DockerfileLimits.MAX_FILE_BYTES);
+      CliRun r = CliRun.of("dockerfile", file.toString());
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains("docker.io/library/alpine:latest");
     }
 
     @Test

@@ -48,4 +48,31 @@ class PackagedCliIT {
     assertThat(Files.readString(root.resolve("dist/image-factory.k8s.yaml")))
         .isEqualTo(Files.readString(Path.of("dist/image-factory.k8s.yaml")));
   }
+
+  /** ELK finds its layout algorithms through META-INF/services, which the shaded jar must merge. */
+  @Test
+  void writesTheReportOfTheExampleFleetWithItsLaidOutGraph() throws Exception {
+    Path root = Fixtures.exampleCheckout(tmp.resolve("example"));
+    Path site = tmp.resolve("site");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toAbsolutePath().toString(), "report", "--root", root.toString(), "--out", site.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+
+    assertThat(p.waitFor()).as(output).isZero();
+    String html = Files.readString(site.resolve("index.html"));
+    assertThat(html.split(" data-node=", -1)).hasSize(12 + 1);
+    assertThat(html.split("<path class=\"edge\"", -1)).hasSize(7 + 1);
+    assertThat(html).doesNotContain("NaN");
+  }
+
+  @Test
+  void leavesOutTheEclipsePluginExtrasOfElkAndEmf() throws IOException {
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      assertThat(jar.stream().map(e -> e.getName())
+          .filter(n -> n.startsWith("images/") || n.startsWith("model/") || n.endsWith(".png") || n.equals("plugin.xml"))
+          .toList()).isEmpty();
+      assertThat(jar.getEntry("org/eclipse/elk/alg/layered/LayeredLayoutProvider.class")).isNotNull();
+    }
+  }
 }

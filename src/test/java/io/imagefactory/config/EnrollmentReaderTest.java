@@ -47,10 +47,10 @@ class EnrollmentReaderTest {
       ImageEnrollment e = readOne(MANAGED);
       assertThat(e.isManaged()).isTrue();
       assertThat(e.repoUrl()).isEqualTo("ghcr.io/craigedmunds/backstage");
-      assertThat(e.source()).isEqualTo(new Source(Provider.GITHUB, "craigedmunds/argocd-eda", "main",
-          "apps/backstage/packages/backend/Dockerfile", "backstage.yml", java.util.Map.of()));
-      assertThat(e.rebuildDelay().goDuration()).isEqualTo("168h");
-      assertThat(e.autoRebuild()).isTrue();
+      assertThat(e.source()).contains(new Source(Provider.GITHUB, "craigedmunds/argocd-eda", "main",
+          "apps/backstage/packages/backend/Dockerfile", java.util.Optional.of("backstage.yml"), java.util.Map.of()));
+      assertThat(e.rebuild().delay().goDuration()).isEqualTo("168h");
+      assertThat(e.rebuild().auto()).isTrue();
       assertThat(e.line()).isEqualTo(1);
     }
 
@@ -60,8 +60,8 @@ class EnrollmentReaderTest {
       assertThat(e.isManaged()).isFalse();
       assertThat(e.tags().allowTags()).isEqualTo("^16-alpine$");
       assertThat(e.tags().strategy()).isEqualTo(SelectionStrategy.LEXICAL);
-      assertThat(e.rebuildDelay().duration()).hasDays(30);
-      assertThat(e.autoRebuild()).isFalse();
+      assertThat(e.rebuild().delay().duration()).hasDays(30);
+      assertThat(e.rebuild().auto()).isFalse();
     }
 
     @Test
@@ -72,10 +72,9 @@ class EnrollmentReaderTest {
             repository: acme/api
             source: {provider: gitlab, repo: acme/platform/api}
           """);
-      assertThat(e.source().branch()).isEqualTo("main");
-      assertThat(e.source().dockerfile()).isEqualTo("Dockerfile");
-      assertThat(e.rebuildDelay()).isEqualTo(RebuildDelay.DEFAULT);
-      assertThat(e.autoRebuild()).isFalse();
+      assertThat(e.source().orElseThrow().branch()).isEqualTo("main");
+      assertThat(e.source().orElseThrow().dockerfile()).isEqualTo("Dockerfile");
+      assertThat(e.rebuild()).isEqualTo(ImageEnrollment.Rebuild.DEFAULT);
     }
 
     @Test
@@ -90,7 +89,7 @@ class EnrollmentReaderTest {
               workflow: build.yml
               buildArgs: {JAVA_VERSION: 21, RELEASE: 1.10}
           """);
-      assertThat(e.source().buildArgs()).containsEntry("JAVA_VERSION", "21").containsEntry("RELEASE", "1.10");
+      assertThat(e.source().orElseThrow().buildArgs()).containsEntry("JAVA_VERSION", "21").containsEntry("RELEASE", "1.10");
     }
 
     @Test

@@ -229,6 +229,33 @@ class DockerfileSyntaxTest {
     }
 
     @Test
+    void spaceBetweenMarkerAndDelimiterStillOpensAHeredoc() {
+      SyntaxTree tree = parse("FROM alpine\nRUN cat << EOF\nhello\nEOF\nCOPY 3<<\t 'X' /x\n$a\nX\nUSER me\n");
+      assertThat(commands(tree)).containsExactly("from", "run", "copy", "user");
+      assertThat(tree.instructions().get(1).heredocs()).singleElement()
+          .satisfies(h -> assertThat(h.content()).isEqualTo("hello\n"));
+      assertThat(tree.instructions().get(2).heredocs()).singleElement().satisfies(h -> {
+        assertThat(h.name()).isEqualTo("X");
+        assertThat(h.fileDescriptor()).isEqualTo(3);
+        assertThat(h.expand()).isFalse();
+      });
+    }
+
+    @Test
+    void analysisDoesNotReadABodyAfterASpacedMarkerAsInstructions() {
+      assertThat(Analyses.bases("FROM alpine\nRUN cat << EOF > /x\nhello\nFROM evil\nEOF\n"))
+          .containsExactly("docker.io/library/alpine:latest");
+    }
+
+    @Test
+    void spaceAfterDashOrThirdAngleBracketIsNoHeredoc() {
+      // BuildKit lexes "<<-" and "EOF" as two words, and "<<<" is a here-string.
+      SyntaxTree tree = parse("FROM alpine\nRUN cat <<- EOF\nRUN cat <<< EOF\nUSER me\n");
+      assertThat(commands(tree)).containsExactly("from", "run", "run", "user");
+      assertThat(tree.instructions()).allSatisfy(i -> assertThat(i.heredocs()).isEmpty());
+    }
+
+    @Test
     void heredocWithCrlfEndings() {
       SyntaxTree tree = parse("FROM alpine\r\nRUN <<EOF\r\nFROM evil\r\nEOF\r\nUSER me\r\n");
       assertThat(commands(tree)).containsExactly("from", "run", "user");

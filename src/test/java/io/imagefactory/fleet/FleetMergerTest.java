@@ -9,11 +9,14 @@ import io.imagefactory.tags.SelectionStrategy;
 import io.imagefactory.config.Settings;
 import io.imagefactory.config.Source;
 import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.tags.Watch;
 import io.imagefactory.fleet.FleetImage.Kind;
 import io.imagefactory.state.BaseImageState;
+import io.imagefactory.state.DiscoveryStatus;
 import io.imagefactory.state.ImageState;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FleetMergerTest {
@@ -23,7 +26,7 @@ class FleetMergerTest {
 
   @Test
   void managedImageIsNotWatchedEvenWhenItsStateStillHasWatchFields() {
-    ImageState stale = image("app", List.of()).withWatch("docker.io/acme/app", LEXICAL_22);
+    ImageState stale = image("app", List.of()).withWatch(Watch.of("docker.io/acme/app", LEXICAL_22));
     Fleet fleet = merge(List.of(managed("app")), Map.of("app", stale), Map.of());
     FleetImage app = fleet.image("app");
     assertThat(app.kind()).isEqualTo(Kind.MANAGED);
@@ -32,12 +35,12 @@ class FleetMergerTest {
 
   @Test
   void externalImageTakesItsWatchFromImagesYaml() {
-    ImageEnrollment e = new ImageEnrollment("pg", "docker.io", "library/postgres", null,
-        new TagPolicy("^16$", List.of(), SelectionStrategy.LEXICAL, null, null, null), null, false, null, 1);
-    ImageState old = image("pg", List.of()).withWatch("docker.io/library/postgres", LEXICAL_22);
+    ImageEnrollment e = ImageEnrollment.external("pg", "docker.io", "library/postgres",
+        new TagPolicy("^16$", List.of(), SelectionStrategy.LEXICAL, null, null, null));
+    ImageState old = image("pg", List.of()).withWatch(Watch.of("docker.io/library/postgres", LEXICAL_22));
     FleetImage pg = merge(List.of(e), Map.of("pg", old), Map.of()).image("pg");
     assertThat(pg.isWatched()).isTrue();
-    assertThat(pg.watch().allowTags()).isEqualTo("^16$");
+    assertThat(pg.subscription().orElseThrow().policy().allowTags()).isEqualTo("^16$");
   }
 
   @Test
@@ -61,8 +64,9 @@ class FleetMergerTest {
   @Test
   void saysWhyABaseImagePinnedByDigestOnlyIsNotWatched() {
     String digest = "sha256:" + "0".repeat(64);
-    BaseImageState pinned = new BaseImageState("node-pinned", "node@" + digest, "docker.io", "library/node", null,
-        digest, "docker.io/library/node", TagPolicy.NONE, null, null, List.of("app"), null, null);
+    BaseImageState pinned = new BaseImageState("node-pinned",
+        BaseImageState.Reference.of("node@" + digest, "docker.io", "library/node", null, digest),
+        Watch.of("docker.io/library/node", TagPolicy.NONE), null, List.of("app"), null);
     Fleet fleet = merge(List.of(managed("app")), Map.of("app", image("app", List.of("node-pinned"))),
         Map.of("node-pinned", pinned));
     assertThat(fleet.problems()).extracting(Problem::toString).containsExactly(
@@ -101,17 +105,18 @@ class FleetMergerTest {
   }
 
   static ImageEnrollment managed(String name) {
-    return new ImageEnrollment(name, "ghcr.io", "acme/" + name,
-        new Source(Provider.GITHUB, "acme/" + name, "main", "Dockerfile", "build.yml", Map.of()),
-        TagPolicy.NONE, null, true, null, 1);
+    return ImageEnrollment.managed(name, "ghcr.io", "acme/" + name,
+            new Source(Provider.GITHUB, "acme/" + name, "main", "Dockerfile", Optional.of("build.yml"), Map.of()))
+        .withRebuild(new ImageEnrollment.Rebuild(null, true));
   }
 
   static ImageState image(String name, List<String> bases) {
-    return new ImageState(name, null, null, "success", null, null, null, bases, null, null, null, null);
+    return ImageState.of(name)
+        .withDiscovery(new ImageState.Discovery(Optional.empty(), Optional.of(DiscoveryStatus.SUCCESS), bases));
   }
 
   static BaseImageState base(String name, String... dependents) {
-    return new BaseImageState(name, "node:22", "docker.io", "library/node", "22", null,
-        "docker.io/library/node", LEXICAL_22, null, null, List.of(dependents), null, null);
+    return new BaseImageState(name, BaseImageState.Reference.of("node:22", "docker.io", "library/node", "22", null),
+        Watch.of("docker.io/library/node", LEXICAL_22), null, List.of(dependents), null);
   }
 }

@@ -1,8 +1,8 @@
 package io.imagefactory.kargo;
 
+import io.imagefactory.config.DnsLabel;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.config.Checks;
 import org.junit.jupiter.api.Test;
 
 class KargoNamesTest {
@@ -17,7 +17,7 @@ class KargoNamesTest {
   void shortensLongNamesToValidLabelsOf63Characters() {
     String name = KargoNames.prefixed(KargoNames.REBUILD, LONG);
     assertThat(name).hasSize(63).startsWith("rebuild-aaaa");
-    assertThat(Checks.isDnsLabel(name)).isTrue();
+    assertThat(DnsLabel.isValid(name)).isTrue();
   }
 
   @Test
@@ -31,7 +31,7 @@ class KargoNamesTest {
   @Test
   void neverEndsTheCutPartWithADash() {
     String name = KargoNames.prefixed(KargoNames.OBSERVE, "a".repeat(45) + "-" + "b".repeat(17));
-    assertThat(Checks.isDnsLabel(name)).isTrue();
+    assertThat(DnsLabel.isValid(name)).isTrue();
     assertThat(name).doesNotContain("--");
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagefactory.Problem;
 import io.imagefactory.diff.ResourceDiff;
 import io.imagefactory.diff.TextDiff;
-import io.imagefactory.fleet.Checkout;
+import io.imagefactory.workspace.Checkout;
 import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetMerger;
 import io.imagefactory.testing.Fixtures;
@@ -83,6 +83,6 @@ class LifecycleTransitionsTest {
     warnings.addAll(loaded.problems());
     warnings.addAll(fleet.problems());
     warnings.sort(Problem.BY_POSITION);
-    return KargoGenerator.generateYaml(fleet);
+    return KargoGenerator.generateRendered(fleet).yaml();
   }
 }

@@ -48,12 +48,12 @@ class StateFilesTest {
       List<Problem> problems = new ArrayList<>();
       BaseImageState b = StateReader.readBase(DESIGN_BASE_IMAGE, "f.yaml", "node-22-bookworm-slim", problems);
       assertThat(problems).isEmpty();
-      assertThat(b.repoURL()).isEqualTo("docker.io/library/node");
-      assertThat(b.tags().allowTags()).isEqualTo("^22-bookworm-slim$");
-      assertThat(b.tags().strategy()).isEqualTo(SelectionStrategy.LEXICAL);
-      assertThat(b.firstDiscovered()).isEqualTo(Instant.parse("2024-12-04T10:00:00Z"));
+      assertThat(b.watch().repoURL()).contains("docker.io/library/node");
+      assertThat(b.watch().tags().allowTags()).isEqualTo("^22-bookworm-slim$");
+      assertThat(b.watch().tags().strategy()).isEqualTo(SelectionStrategy.LEXICAL);
+      assertThat(b.seen().firstDiscovered()).contains(Instant.parse("2024-12-04T10:00:00Z"));
       assertThat(b.dependentImages()).containsExactly("backstage");
-      assertThat(b.lastUpdated()).isNull();
+      assertThat(b.current().firstSeen()).isEmpty();
       assertThat(b.hasWatchConfig()).isTrue();
     }
 

@@ -47,14 +47,28 @@ public final class Registry implements AutoCloseable {
 
   /** Starts a registry that keeps its data and log under {@code dir} and answers {@code GET /v2/}. */
   public static Registry start(Path dir) {
-    return start(dir, DEFAULT_BINARY, System.getenv("CI") != null);
+    return start(dir, DEFAULT_BINARY, System.getenv("CI") != null, "");
+  }
+
+  /**
+   * Starts a registry with {@code auth} as the config's {@code auth:} section (flow style, e.g.
+   * {@code {htpasswd: {realm: test, path: /x/htpasswd}}}) on the data under {@code dir}. The
+   * fixture's own client sends no credentials, so seed a registry without auth first, close it,
+   * and start this one on the same {@code dir}.
+   */
+  public static Registry startWithAuth(Path dir, String auth) {
+    return start(dir, DEFAULT_BINARY, System.getenv("CI") != null, "auth: " + auth + "\n");
   }
 
   /** Starts {@code binary}; when it is missing, fails if {@code ci}, else skips the test. */
   static Registry start(Path dir, Path binary, boolean ci) {
+    return start(dir, binary, ci, "");
+  }
+
+  private static Registry start(Path dir, Path binary, boolean ci, String extraConfig) {
     requireInstalled(binary, ci);
     try {
-      Path config = writeConfig(dir);
+      Path config = writeConfig(dir, extraConfig);
       Path log = dir.resolve("registry.log");
       Process process = new ProcessBuilder(binary.toString(), "serve", config.toString())
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -75,7 +89,7 @@ public final class Registry implements AutoCloseable {
     RealComponents.missing(message, ci);
   }
 
-  private static Path writeConfig(Path dir) throws IOException {
+  private static Path writeConfig(Path dir, String extraConfig) throws IOException {
     Files.createDirectories(dir.resolve("data"));
     // info level, or the "listening on" line that gives the port is not printed
     String config = """
@@ -86,7 +100,7 @@ public final class Registry implements AutoCloseable {
           delete: {enabled: true}
           maintenance: {uploadpurging: {enabled: false}}
         http: {addr: "127.0.0.1:0", secret: test-only-secret}
-        """.formatted(dir.resolve("data").toAbsolutePath());
+        """.formatted(dir.resolve("data").toAbsolutePath()) + extraConfig;
     return Files.writeString(dir.resolve("config.yml"), config);
   }
 
@@ -111,7 +125,8 @@ public final class Registry implements AutoCloseable {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        if (send(HttpRequest.newBuilder(uri("/v2/")).GET()).statusCode() == 200) {
+        int status = send(HttpRequest.newBuilder(uri("/v2/")).GET()).statusCode();
+        if (status == 200 || status == 401) {
           return;
         }
       } catch (UncheckedIOException notYet) {

@@ -83,11 +83,13 @@ public final class SeedImage {
     return manifest;
   }
 
-  private static ObjectNode descriptor(String mediaType, String digest, long size) {
+  /** An OCI descriptor: {@code {mediaType, digest, size}}. */
+  static ObjectNode descriptor(String mediaType, String digest, long size) {
     return JSON.createObjectNode().put("mediaType", mediaType).put("digest", digest).put("size", size);
   }
 
-  private static byte[] bytes(ObjectNode json) {
+  /** {@code json} as compact bytes, the form digests are taken of. */
+  static byte[] bytes(ObjectNode json) {
     try {
       return JSON.writeValueAsBytes(json);
     } catch (IOException e) {

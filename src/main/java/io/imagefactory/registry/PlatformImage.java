@@ -1,0 +1,41 @@
+package io.imagefactory.registry;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One runnable image: the only one of a single-platform reference, or one platform of an index.
+ *
+ * @param platform from the index entry, or else from the config
+ * @param manifest the descriptor of its image manifest
+ * @param configBlob the descriptor of its config blob
+ * @param layers the descriptors of its layers, in order
+ * @param config what the config blob says; empty for an artifact whose config is not an image config
+ */
+public record PlatformImage(
+    Platform platform, Descriptor manifest, Descriptor configBlob, List<Descriptor> layers,
+    Optional<ImageConfig> config) {
+  public PlatformImage {
+    Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(manifest, "manifest");
+    Objects.requireNonNull(configBlob, "configBlob");
+    layers = List.copyOf(layers);
+    Objects.requireNonNull(config, "config");
+  }
+
+  /** The image manifest's digest. */
+  public String digest() {
+    return manifest.digest();
+  }
+
+  /** The config plus every layer, compressed: what a pull of this platform downloads. */
+  public long sizeBytes() {
+    return configBlob.size() + layers.stream().mapToLong(Descriptor::size).sum();
+  }
+
+  /** How many layers the manifest lists. */
+  public int layerCount() {
+    return layers.size();
+  }
+}

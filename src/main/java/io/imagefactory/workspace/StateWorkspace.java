@@ -1,0 +1,116 @@
+package io.imagefactory.workspace;
+
+import io.imagefactory.credentials.TokenVariable;
+import io.imagefactory.credentials.Tokens;
+import io.imagefactory.fleet.FleetInputs;
+import io.imagefactory.git.StateRepository;
+import io.imagefactory.state.StateChanges;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where a job reads and writes state: a clone of the state repository it commits to and pushes
+ * (with {@code --git-repo}), or the local checkout it only writes to.
+ */
+public final class StateWorkspace implements AutoCloseable {
+  private final Path root;
+  private final StateRepository repository;
+  private final Path tempDir;
+
+  private StateWorkspace(Path root, StateRepository repository, Path tempDir) {
+    this.root = root;
+    this.repository = repository;
+    this.tempDir = tempDir;
+  }
+
+  /** The local checkout at {@code root}: changes are written, nothing is committed. */
+  public static StateWorkspace local(Path root) {
+    return new StateWorkspace(root.toAbsolutePath().normalize(), null, null);
+  }
+
+  /** A fresh clone of {@code branch} of {@code url} in a temporary directory. */
+  public static StateWorkspace clone(String url, String branch, Tokens tokens) {
+    Path tmp = TempDirectories.create("image-factory-state-");
+    try {
+      StateRepository repo = StateRepository.cloneOf(url, branch, tmp.resolve("state"),
+          tokens.forStateRepository(url, null),
+          "set " + TokenVariable.STATE_REPOSITORY.env() + " (or the provider's token) to a token that may push to " + url);
+      return new StateWorkspace(repo.root(), repo, tmp);
+    } catch (RuntimeException e) {
+      TempDirectories.delete(tmp);
+      throw e;
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Reads images.yaml, settings and state as they are now; invalid files stop the job. */
+  public FleetInputs load() {
+    return FleetPipeline.inputs(new Checkout(root));
+  }
+
+  /** What {@link #update} did. */
+  public record Result(StateChanges changes, List<String> changedFiles, boolean committed, String commit) {}
+
+  /**
+   * Decides the change on the current state, writes it and, in a clone, commits and pushes it;
+   * after a lost push race the decision is made again on the new state.
+   *
+   * @param decide the pure decision, from the state as it is to the files to write
+   * @param message the commit message for a change
+   */
+  public Result update(Function<FleetInputs, StateChanges> decide, Function<StateChanges, String> message) {
+    return update(load(), decide, message);
+  }
+
+  /**
+   * {@link #update(Function, Function)} whose first decision is made on {@code current}, which
+   * {@link #load()} gave since the last write (a job reads the state once to prepare).
+   */
+  public Result update(FleetInputs current, Function<FleetInputs, StateChanges> decide,
+      Function<StateChanges, String> message) {
+    Attempt attempt = new Attempt(current, decide, message);
+    if (repository == null) {
+      attempt.apply(root);
+      return new Result(attempt.changes, attempt.changed, false, null);
+    }
+    StateRepository.Outcome outcome = repository.commitAndPush(attempt::apply);
+    return new Result(attempt.changes, attempt.changed, outcome.committed(), outcome.commit());
+  }
+
+  /** One decision and write; after a lost push race it runs again and keeps the latest result. */
+  private final class Attempt {
+    private final Function<FleetInputs, StateChanges> decide;
+    private final Function<StateChanges, String> message;
+    private FleetInputs unchanged;
+    private StateChanges changes = StateChanges.NONE;
+    private List<String> changed = List.of();
+
+    Attempt(FleetInputs current, Function<FleetInputs, StateChanges> decide, Function<StateChanges, String> message) {
+      this.unchanged = current;
+      this.decide = decide;
+      this.message = message;
+    }
+
+    Optional<String> apply(Path dir) {
+      // The first attempt decides on the files as loaded; after a lost race they were reset: read them again.
+      FleetInputs current = unchanged != null ? unchanged : load();
+      unchanged = null;
+      changes = decide.apply(current);
+      changed = new StateStore(dir).apply(changes);
+      return changed.isEmpty() ? Optional.empty() : Optional.of(message.apply(changes));
+    }
+  }
+
+  @Override
+  public void close() {
+    if (repository != null) {
+      repository.close();
+      TempDirectories.delete(tempDir);
+    }
+  }
+}
