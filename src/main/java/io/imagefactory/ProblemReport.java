@@ -44,7 +44,7 @@ public final class ProblemReport {
         out.add(p.toString());
         int rest = byFile.get(p.file()).size() - MAX_PER_FILE;
         if (unprinted.merge(p.file(), -1, Integer::sum) == 0 && rest > 0) {
-          out.add(Printable.escape(String.format(Locale.ROOT, "... and %,d more %s in %s.", rest,
+          out.add(TerminalText.escapeControls(String.format(Locale.ROOT, "... and %,d more %s in %s.", rest,
               rest == 1 ? "problem" : "problems", p.file())));
         }
       }

@@ -2,10 +2,10 @@ package io.imagefactory.cli;
 
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
-import io.imagefactory.Printable;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.DockerfileLimits;
 import io.imagefactory.dockerfile.DockerfileParser;
+import io.imagefactory.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -66,7 +66,7 @@ final class DockerfileCommand implements Callable<Integer> {
     String name = file.toString();
     PrintWriter out = spec.commandLine().getOut();
     if (dump) {
-      out.print(Printable.escapeKeepingLines(DockerfileParser.parse(text, name).dump()));
+      out.print(TerminalText.escapeControlsKeepingLines(DockerfileParser.parse(text, name).dump()));
     } else {
       DockerfileAnalysis analysis = DockerfileParser.analyze(text, name, buildArgs());
       if (output == Format.JSON) {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.imagefactory.Printable;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.ImageUse;
+import io.imagefactory.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -114,7 +114,7 @@ final class DockerfileReport {
     rows.forEach(r -> appendRow(out, r.cells(), widths));
     if (!a.warnings().isEmpty()) {
       out.print("\nwarnings:\n");
-      a.warnings().forEach(w -> out.print("  " + Printable.escape(w) + "\n"));
+      a.warnings().forEach(w -> out.print("  " + TerminalText.escapeControls(w) + "\n"));
     }
   }
 
@@ -152,7 +152,7 @@ final class DockerfileReport {
 
   private static String summary(String file, DockerfileAnalysis a) {
     long unresolved = a.baseImages().stream().filter(ImageUse::unresolved).count();
-    return Printable.escape(file) + ": " + count(a.stages().size(), "stage") + ", " + count(a.baseImages().size(), "base image")
+    return TerminalText.escapeControls(file) + ": " + count(a.stages().size(), "stage") + ", " + count(a.baseImages().size(), "base image")
         + (unresolved > 0 ? " (" + unresolved + " unresolved)" : "") + ", " + count(a.copyImages().size(), "copy image")
         + (a.frontendImage() != null ? ", a frontend image" : "") + ", " + count(a.warnings().size(), "warning");
   }
@@ -178,7 +178,7 @@ final class DockerfileReport {
 
   /** A cell: "-" for nothing; escaped, since names come from the Dockerfile (a newline would break the table). */
   private static String dash(String s) {
-    return s == null ? "-" : Printable.escape(s);
+    return s == null ? "-" : TerminalText.escapeControls(s);
   }
 
   private static String count(long n, String noun) {

@@ -3,9 +3,9 @@ package io.imagefactory.cli;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.ImageFactoryException;
 import io.imagefactory.InvalidInputException;
-import io.imagefactory.Printable;
 import io.imagefactory.Problem;
 import io.imagefactory.ProblemReport;
+import io.imagefactory.TerminalText;
 import io.imagefactory.ValidationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,7 +52,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       err.println("image-factory: " + f.oneLine());
       return ExitCodes.INVALID_INPUT;
     }
-    err.println("image-factory: internal error: " + Printable.escape(e.toString())
+    err.println("image-factory: internal error: " + TerminalText.escapeControls(e.toString())
         + ". This is a bug: run again with --verbose and report the stack trace.");
     return ExitCodes.INTERNAL_ERROR;
   }
@@ -61,7 +61,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   private static String stackTrace(Exception e) {
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));
-    return Printable.escapeKeepingLines(trace.toString());
+    return TerminalText.escapeControlsKeepingLines(trace.toString());
   }
 
   private static boolean isVerbose(ParseResult result) {

@@ -8,7 +8,7 @@ import com.github.difflib.patch.Chunk;
 import com.github.difflib.patch.DeleteDelta;
 import com.github.difflib.patch.InsertDelta;
 import com.github.difflib.patch.Patch;
-import io.imagefactory.Printable;
+import io.imagefactory.TerminalText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class TextDiff {
 
   /**
    * The unified diff from {@code before} to {@code after}, or an empty string when they are equal.
-   * Control characters in the lines are escaped ({@link Printable#escapeKeepingLines}).
+   * Control characters in the lines are escaped ({@link TerminalText#escapeControlsKeepingLines}).
    *
    * @param path the file's path, written as {@code a/path} and {@code b/path}
    */
@@ -44,7 +44,7 @@ public final class TextDiff {
     List<String> b = lines(after);
     List<String> out = UnifiedDiffUtils.generateUnifiedDiff(
         before.isEmpty() ? "/dev/null" : "a/" + path, "b/" + path, a, patch(a, b), CONTEXT);
-    return Printable.escapeKeepingLines(String.join("\n", out) + "\n");
+    return TerminalText.escapeControlsKeepingLines(String.join("\n", out) + "\n");
   }
 
   /** The edits from {@code a} to {@code b}, document by document. */

@@ -3,7 +3,6 @@ package io.imagefactory.jobs;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.ImageFactoryException;
 import io.imagefactory.InvalidInputException;
-import io.imagefactory.Printable;
 import io.imagefactory.analysis.BaseImageFinder;
 import io.imagefactory.analysis.ImageAnalysis;
 import io.imagefactory.analysis.Trigger;
@@ -12,6 +11,7 @@ import io.imagefactory.config.Provider;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.state.StateChanges;
+import io.imagefactory.TerminalText;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ public final class AnalyzeJob implements StateJob {
 
   /** One line per image; escaped, since it quotes the Dockerfile's warnings and the failure's message. */
   private static void progress(PrintWriter out, int n, int total, String line) {
-    out.println(Printable.escape(total > 1 ? "[" + n + "/" + total + "] " + line : line));
+    out.println(TerminalText.escapeControls(total > 1 ? "[" + n + "/" + total + "] " + line : line));
     out.flush();
   }
 

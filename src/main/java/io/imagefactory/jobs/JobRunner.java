@@ -1,7 +1,7 @@
 package io.imagefactory.jobs;
 
-import io.imagefactory.Printable;
 import io.imagefactory.fleet.FleetInputs;
+import io.imagefactory.TerminalText;
 import io.imagefactory.workspace.StateWorkspace;
 import java.io.PrintWriter;
 
@@ -23,8 +23,8 @@ public final class JobRunner {
     StateJob.Decision decision = job.prepare(inputs, out);
     StateWorkspace.Result result = workspace.update(inputs, decision::decide, decision::commitMessage);
     // Notes and file names quote images' names, tags and digests: escaped, as every message is.
-    result.changes().notes().forEach(note -> out.println(Printable.escape(decision.notePrefix() + note)));
-    out.println(Printable.escape(result.changedFiles().isEmpty() ? decision.unchanged()
+    result.changes().notes().forEach(note -> out.println(TerminalText.escapeControls(decision.notePrefix() + note)));
+    out.println(TerminalText.escapeControls(result.changedFiles().isEmpty() ? decision.unchanged()
         : (result.committed() ? "pushed " + result.commit() + ": " : "wrote ")
             + String.join(", ", result.changedFiles())));
     out.flush();
