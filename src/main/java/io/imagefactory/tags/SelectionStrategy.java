@@ -1,5 +1,7 @@
 package io.imagefactory.tags;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** How Kargo picks the newest image among the tags it may consider ({@code imageSelectionStrategy}). */
 public enum SelectionStrategy {
   /** Highest semantic version; Kargo's default, which ignores tags such as {@code 22-bookworm-slim}. */
@@ -17,7 +19,8 @@ public enum SelectionStrategy {
     this.kargoName = kargoName;
   }
 
-  /** The value Kargo accepts, e.g. {@code NewestBuild}. */
+  /** The value Kargo accepts, e.g. {@code NewestBuild}; also the JSON form. */
+  @JsonValue
   public String kargoName() {
     return kargoName;
   }
