@@ -4,6 +4,7 @@ import io.imagefactory.image.ImageReference;
 import io.imagefactory.registry.ImageConfig;
 import io.imagefactory.registry.PlatformImage;
 import io.imagefactory.registry.RegistryClient;
+import io.imagefactory.registry.RegistryException;
 import io.imagefactory.registry.ResolvedImage;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,12 +25,24 @@ public final class RegistryTags {
 
   /** The snapshot {@link TagPlanner#plan} needs for {@code event} on {@code repository}. */
   public TagSnapshot read(ImageReference repository, GitEvent event, Policy policy, Optional<String> pushDigest) {
-    Set<String> tags = Set.copyOf(client.tags(repository).tags());
+    Set<String> tags = existingTags(repository);
     Map<String, ImageFacts> facts = new HashMap<>(facts(repository, TagPlanner.tagsToRead(event, policy, tags)));
     Optional<ImageFacts> pushed = pushDigest.map(d -> facts(client.resolve(repository.withDigest(d))));
     TagSnapshot first = new TagSnapshot(repository.repoUrl(), tags, facts, pushed);
     facts.putAll(facts(repository, TagPlanner.moreTagsToRead(first)));
     return new TagSnapshot(repository.repoUrl(), tags, facts, pushed);
+  }
+
+  /** The repository's tags; none for a repository that has none yet, which distribution answers with 404. */
+  private Set<String> existingTags(ImageReference repository) {
+    try {
+      return Set.copyOf(client.tags(repository).tags());
+    } catch (RegistryException e) {
+      if (e.failure() == RegistryException.Failure.NOT_FOUND) {
+        return Set.of();
+      }
+      throw e;
+    }
   }
 
   private Map<String, ImageFacts> facts(ImageReference repository, Set<String> tags) {
