@@ -1,19 +1,13 @@
 package io.imagefactory.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.image.ImageReference;
-import io.imagefactory.imagecheck.ByteSize;
 import io.imagefactory.imagecheck.ImageCheck;
+import io.imagefactory.imagecheck.ImageCheckReport;
 import io.imagefactory.imagecheck.ImageCheckResult;
 import io.imagefactory.imagecheck.ImageRequirements;
 import io.imagefactory.registry.RegistryClient;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +31,6 @@ import picocli.CommandLine.Spec;
 final class CheckImageCommand implements Callable<Integer> {
   /** Output formats. */
   enum Format { TEXT, JSON }
-
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
@@ -71,42 +63,12 @@ final class CheckImageCommand implements Callable<Integer> {
       result = ImageCheck.check(client.resolve(ref), requirements);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(output == Format.JSON ? json(result) : text(result));
+    out.print(output == Format.JSON ? ImageCheckReport.json(result) : ImageCheckReport.text(result));
     out.flush();
     if (!result.passed()) {
       result.problems().forEach(p -> spec.commandLine().getErr().println("image-factory: " + p));
       return ExitCodes.DIFFERENCES;
     }
     return ExitCodes.OK;
-  }
-
-  private static String text(ImageCheckResult r) {
-    StringBuilder out = new StringBuilder(r.reference()).append('\n');
-    for (ImageCheckResult.PlatformSize p : r.platforms()) {
-      out.append(String.format("  %-20s %12s%s%n", p.platform(), ByteSize.format(p.compressedBytes()),
-          p.overBudget() ? "  over " + ByteSize.format(r.sizeBudget().orElseThrow()) : ""));
-    }
-    r.missing().forEach(m -> out.append("  ").append(String.format("%-20s", m)).append("      missing\n"));
-    return out.toString();
-  }
-
-  private static String json(ImageCheckResult r) {
-    ObjectNode root = JSON.createObjectNode().put("reference", r.reference()).put("digest", r.digest())
-        .put("passed", r.passed());
-    ArrayNode platforms = root.putArray("platforms");
-    r.platforms().forEach(p -> platforms.addObject().put("platform", p.platform()).put("digest", p.digest())
-        .put("compressedBytes", p.compressedBytes()).put("overBudget", p.overBudget()));
-    ArrayNode missing = root.putArray("missing");
-    r.missing().forEach(missing::add);
-    if (r.sizeBudget().isPresent()) {
-      root.put("sizeBudget", r.sizeBudget().get());
-    } else {
-      root.putNull("sizeBudget");
-    }
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

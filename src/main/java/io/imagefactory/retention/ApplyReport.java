@@ -20,14 +20,14 @@ public record ApplyReport(List<String> deletedTags, List<String> deletedManifest
 
   /** {@code {deletedTags, deletedManifests, skipped: {tag or digest: why}}}. */
   public String json() {
-    ObjectNode root = JsonFields.MAPPER.createObjectNode();
+    ObjectNode root = JsonText.object();
     ArrayNode tags = root.putArray("deletedTags");
     deletedTags.forEach(tags::add);
     ArrayNode manifests = root.putArray("deletedManifests");
     deletedManifests.forEach(manifests::add);
     ObjectNode why = root.putObject("skipped");
     skipped.forEach(why::put);
-    return JsonFields.write(root);
+    return JsonText.write(root);
   }
 
   /** One line per deletion and per skip. */

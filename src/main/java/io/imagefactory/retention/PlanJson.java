@@ -18,7 +18,7 @@ public final class PlanJson {
 
   /** The plan as JSON, the same bytes for the same plan. */
   public static String write(RetentionPlan plan) {
-    ObjectNode root = JsonFields.MAPPER.createObjectNode();
+    ObjectNode root = JsonText.object();
     root.put("image", plan.image());
     root.put("now", plan.now().toString());
     strings(root.putArray("deleteTags"), plan.tags().delete());
@@ -30,7 +30,7 @@ public final class PlanJson {
     strings(root.putArray("unclassified"), plan.unclassified());
     ObjectNode digests = root.putObject("deletedTagDigests");
     plan.deletedTagDigests().forEach(digests::put);
-    return JsonFields.write(root);
+    return JsonText.write(root);
   }
 
   /**
@@ -53,7 +53,7 @@ public final class PlanJson {
       }
       f.digest(root.path("deletedTagDigests").path(tag), "deletedTagDigests." + tag);
     }
-    manifests.delete().forEach(d -> f.digest(JsonFields.MAPPER.getNodeFactory().textNode(d), "deleteManifests"));
+    manifests.delete().forEach(d -> f.digest(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(d), "deleteManifests"));
     return new RetentionPlan(f.string(root.path("image"), "image"), f.instant(root.path("now"), "now"), tags, manifests,
         map(f, root.path("reasons"), "reasons"), f.strings(root.path("unclassified"), "unclassified"), digests);
   }

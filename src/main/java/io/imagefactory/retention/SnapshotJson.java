@@ -21,7 +21,7 @@ public final class SnapshotJson {
 
   /** The snapshot as JSON, the same bytes for the same snapshot. */
   public static String write(Snapshot s) {
-    ObjectNode root = JsonFields.MAPPER.createObjectNode();
+    ObjectNode root = JsonText.object();
     root.put("image", s.image());
     root.put("now", s.now().toString());
     ArrayNode tags = root.putArray("tags");
@@ -44,7 +44,7 @@ public final class SnapshotJson {
     }
     ArrayNode git = root.putArray("gitReferencedDigests");
     new TreeSet<>(s.gitReferencedDigests()).forEach(git::add);
-    return JsonFields.write(root);
+    return JsonText.write(root);
   }
 
   /**
