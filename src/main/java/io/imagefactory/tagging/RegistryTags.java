@@ -29,7 +29,7 @@ public final class RegistryTags {
     Map<String, ImageFacts> facts = new HashMap<>(facts(repository, TagPlanner.tagsToRead(event, policy, tags)));
     Optional<ImageFacts> pushed = pushDigest.map(d -> facts(client.resolve(repository.withDigest(d))));
     TagSnapshot first = new TagSnapshot(repository.repoUrl(), tags, facts, pushed);
-    facts.putAll(facts(repository, TagPlanner.moreTagsToRead(first)));
+    facts.putAll(digests(repository, TagPlanner.moreTagsToRead(first)));
     return new TagSnapshot(repository.repoUrl(), tags, facts, pushed);
   }
 
@@ -50,6 +50,15 @@ public final class RegistryTags {
     tags.forEach(t -> pending.put(t, client.resolveAsync(repository.withTag(t))));
     Map<String, ImageFacts> facts = new HashMap<>();
     pending.forEach((tag, future) -> facts.put(tag, facts(join(future))));
+    return facts;
+  }
+
+  /** Only the digests of {@code tags} (HEAD requests): all the second round needs. */
+  private Map<String, ImageFacts> digests(ImageReference repository, Set<String> tags) {
+    Map<String, CompletableFuture<String>> pending = new HashMap<>();
+    tags.forEach(t -> pending.put(t, client.digestAsync(repository.withTag(t))));
+    Map<String, ImageFacts> facts = new HashMap<>();
+    pending.forEach((tag, future) -> facts.put(tag, new ImageFacts(join(future), Optional.empty(), Optional.empty())));
     return facts;
   }
 

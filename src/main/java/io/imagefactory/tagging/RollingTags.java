@@ -7,7 +7,9 @@ import io.imagefactory.tagging.TagPlan.Mutability;
 import io.imagefactory.tagging.TagPlan.PlannedTag;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -23,9 +25,14 @@ import java.util.function.Predicate;
 final class RollingTags {
   private final TagSnapshot snapshot;
   private final List<Version> known = new ArrayList<>();
+  /** The highest release tag read on each digest. */
+  private final Map<String, Version> releaseByDigest = new HashMap<>();
 
   RollingTags(TagSnapshot snapshot) {
     this.snapshot = snapshot;
+    Comparator<Version> order = Comparator.<Version>naturalOrder().thenComparing(Version::original);
+    snapshot.facts().forEach((tag, facts) -> Version.tryParseReleaseTag(tag).ifPresent(v ->
+        releaseByDigest.merge(facts.digest(), v, (a, b) -> order.compare(a, b) >= 0 ? a : b)));
     for (String tag : snapshot.tags()) {
       Version.tryParseReleaseTag(tag).filter(v -> !v.isPrerelease()).ifPresent(known::add);
       if (TagClassifier.isRolling(tag)) {
@@ -71,12 +78,8 @@ final class RollingTags {
     if (facts.isEmpty()) {
       return Optional.empty();
     }
-    String digest = facts.get().digest();
-    Optional<Version> byDigest = snapshot.facts().entrySet().stream()
-        .filter(t -> t.getValue().digest().equals(digest))
-        .flatMap(t -> Version.tryParseReleaseTag(t.getKey()).stream())
-        .max(Comparator.<Version>naturalOrder().thenComparing(Version::original));
-    return byDigest.or(() -> facts.get().version().flatMap(Version::tryParseReleaseTag));
+    return Optional.ofNullable(releaseByDigest.get(facts.get().digest()))
+        .or(() -> facts.get().version().flatMap(Version::tryParseReleaseTag));
   }
 
   static String name(RollingTag r, Version e) {

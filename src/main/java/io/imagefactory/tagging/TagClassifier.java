@@ -19,36 +19,51 @@ public final class TagClassifier {
 
   private final List<BranchRule> rules;
   private final List<Pattern> branchTags = new ArrayList<>();
+  private final List<String> branchPrefixes = new ArrayList<>();
 
   /** A classifier for {@code policy}'s branch rules. */
   public TagClassifier(Policy policy) {
     this.rules = policy.branches();
-    rules.forEach(r -> branchTags.add(r.tagPattern()));
+    for (BranchRule r : rules) {
+      branchTags.add(r.tagPattern());
+      branchPrefixes.add(BranchTags.sanitise(r.pattern().split("\\*", -1)[0]));
+    }
   }
 
-  /** The class of {@code tag}. */
+  /**
+   * The class of {@code tag}. Each class is tried only when the tag's first characters allow it:
+   * a repository has thousands of tags, and most fail every pattern but one.
+   */
   public TagClass classify(String tag) {
-    Matcher pr = PULL_REQUEST.matcher(tag);
-    if (pr.matches()) {
-      return new TagClass(TagClass.Kind.PULL_REQUEST, Optional.empty(), Optional.of(Integer.valueOf(pr.group(1))),
-          Optional.empty(), Optional.empty());
+    char first = tag.isEmpty() ? ' ' : tag.charAt(0);
+    boolean versionLike = first == 'v' || first >= '0' && first <= '9';
+    if (first == 'p' && tag.startsWith("pr-")) {
+      Matcher pr = PULL_REQUEST.matcher(tag);
+      if (pr.matches()) {
+        return new TagClass(TagClass.Kind.PULL_REQUEST, Optional.empty(), Optional.of(Integer.valueOf(pr.group(1))),
+            Optional.empty(), Optional.empty());
+      }
     }
-    Optional<Version> version = Version.tryParseReleaseTag(tag);
+    Optional<Version> version = versionLike ? Version.tryParseReleaseTag(tag) : Optional.empty();
     if (version.isPresent()) {
       return TagClass.version(version.get());
     }
-    if (ROLLING.matcher(tag).matches()) {
+    if ((versionLike || first == 'l') && ROLLING.matcher(tag).matches()) {
       return TagClass.of(TagClass.Kind.ROLLING);
     }
-    if (LEGACY_ROLLING.matcher(tag).matches()) {
+    if (versionLike && LEGACY_ROLLING.matcher(tag).matches()) {
       return TagClass.of(TagClass.Kind.LEGACY_ROLLING);
     }
     for (int i = 0; i < rules.size(); i++) {
-      if (branchTags.get(i).matcher(tag).matches()) {
+      if (tag.startsWith(branchPrefixes.get(i)) && branchTags.get(i).matcher(tag).matches()) {
         return new TagClass(TagClass.Kind.BRANCH, Optional.empty(), Optional.empty(), Optional.of(rules.get(i)),
             Optional.empty());
       }
     }
+    return first == 's' && tag.startsWith("sha256-") ? referrers(tag) : TagClass.of(TagClass.Kind.OTHER);
+  }
+
+  private static TagClass referrers(String tag) {
     Matcher referrers = REFERRERS.matcher(tag);
     if (referrers.matches()) {
       return new TagClass(TagClass.Kind.REFERRERS, Optional.empty(), Optional.empty(), Optional.empty(),
@@ -59,6 +74,6 @@ public final class TagClassifier {
 
   /** Whether {@code tag} is a rolling tag image-factory moves ({@code vX.Y}, {@code vX}, {@code latest}). */
   static boolean isRolling(String tag) {
-    return ROLLING.matcher(tag).matches();
+    return !tag.isEmpty() && (tag.charAt(0) == 'v' || tag.charAt(0) == 'l') && ROLLING.matcher(tag).matches();
   }
 }

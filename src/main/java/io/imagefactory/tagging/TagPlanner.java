@@ -24,19 +24,26 @@ import java.util.TreeSet;
  * that exists on an image of another commit is an error; on one of the same commit the run is
  * idempotent. Schedules, closed pull requests and refs the policy leaves out publish nothing.
  *
- * <p>The shell reads the registry in two rounds: the facts of {@link #tagsToRead}, then those of
- * {@link #moreTagsToRead}, and plans on the result.
+ * <p>The shell reads the registry in two rounds: the images of {@link #tagsToRead}, then the
+ * digests of {@link #moreTagsToRead}, and plans on the result. The second round only names the
+ * versions rolling tags point at, for the moves' {@code from}: a version found by digest is one a
+ * release tag already makes known, so the decision never waits for it.
  */
 public final class TagPlanner {
   private TagPlanner() {}
 
-  /** The existing tags whose images the plan for {@code event} must know: same version, rolling, branch or pull request tag. */
+  /**
+   * The existing tags whose images the plan for {@code event} must know: for a release, the tags
+   * of the same version and the rolling tags whose line is not below the release's ({@code latest},
+   * {@code vN} from its major up, {@code vN.M} from its minor up: a rolling tag points into its own
+   * line, so a lower line cannot hold a higher version); for a branch or pull request, its tag.
+   */
   public static TreeSet<String> tagsToRead(GitEvent event, Policy policy, Collection<String> existing) {
     TreeSet<String> read = new TreeSet<>();
     Optional<Version> release = release(event);
     if (release.isPresent()) {
       String canonical = release.get().canonical();
-      existing.stream().filter(t -> TagClassifier.isRolling(t)
+      existing.stream().filter(t -> TagClassifier.isRolling(t) && notBelow(t, release.get())
           || Version.tryParseReleaseTag(t).filter(v -> v.canonical().equals(canonical)).isPresent()).forEach(read::add);
     } else if (event.ref().type() == GitRef.Type.BRANCH && isPush(event)) {
       BranchTags.tag(event.ref().name(), event.sha()).filter(existing::contains).ifPresent(read::add);
@@ -50,26 +57,12 @@ public final class TagPlanner {
   }
 
   /**
-   * The release tags that may share a digest with a rolling tag already read: those of the
-   * version its label names, or, without a label, every stable release in its scope.
+   * The release tags whose digests tell which version a rolling tag already read points at: those
+   * of the version its label names, or, for an image without a version label, the highest stable
+   * releases of its scope ({@link RollingCandidates}). Only their digests are needed.
    */
   public static TreeSet<String> moreTagsToRead(TagSnapshot snapshot) {
-    TreeSet<String> more = new TreeSet<>();
-    snapshot.facts().forEach((tag, facts) -> {
-      if (!TagClassifier.isRolling(tag)) {
-        return;
-      }
-      Optional<Version> label = facts.version().flatMap(Version::tryParseReleaseTag);
-      for (String t : snapshot.tags()) {
-        Optional<Version> v = Version.tryParseReleaseTag(t);
-        boolean candidate = label.isPresent() ? v.filter(label.get()::samePrecedence).isPresent()
-            : v.filter(x -> !x.isPrerelease() && inScopeOf(tag, x)).isPresent();
-        if (candidate && !snapshot.facts().containsKey(t)) {
-          more.add(t);
-        }
-      }
-    });
-    return more;
+    return RollingCandidates.of(snapshot);
   }
 
   /** The plan for {@code event} under {@code policy} on {@code snapshot}. */
@@ -200,6 +193,17 @@ public final class TagPlanner {
         plan.version(), plan.labels());
   }
 
+  /** Whether rolling tag {@code tag}'s line ({@code latest}, {@code vN}, {@code vN.M}) is not below {@code e}'s. */
+  private static boolean notBelow(String tag, Version e) {
+    if (tag.equals("latest")) {
+      return true;
+    }
+    String[] parts = tag.substring(1).split("\\.");
+    int major = Long.compareUnsigned(Long.parseUnsignedLong(parts[0]), e.major());
+    return major > 0 || major == 0 && (parts.length == 1 || Long.compareUnsigned(Long.parseUnsignedLong(parts[1]),
+        e.minor()) >= 0);
+  }
+
   private static Optional<Version> release(GitEvent event) {
     return event.ref().type() == GitRef.Type.TAG && isPush(event) ? Version.tryParseRelease(event.ref().name())
         : Optional.empty();
@@ -207,15 +211,6 @@ public final class TagPlanner {
 
   private static boolean isPush(GitEvent event) {
     return event.kind() == EventKind.PUSH || event.kind() == EventKind.WORKFLOW_DISPATCH;
-  }
-
-  private static boolean inScopeOf(String rollingTag, Version v) {
-    if (rollingTag.equals("latest")) {
-      return true;
-    }
-    String[] parts = rollingTag.substring(1).split("\\.");
-    boolean major = Long.toUnsignedString(v.major()).equals(parts[0]);
-    return major && (parts.length == 1 || Long.toUnsignedString(v.minor()).equals(parts[1]));
   }
 
   private static Map<String, String> labels(GitEvent event, Optional<String> version) {
