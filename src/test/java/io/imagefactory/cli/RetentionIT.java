@@ -139,6 +139,24 @@ class RetentionIT {
     assertThat(registry.digestOf(REPO, pr5.digest())).as("nothing holds the old image any more").isEmpty();
   }
 
+  @Test
+  void pinsComeFromAClonedRepositoryWithGitRepo() throws Exception {
+    registry = Registry.start(dir.resolve("registry"));
+    Pushed pinned = tag(image("2026-01-01T00:00:00Z", "pinned"), "main-aaaaaaa");
+    Pushed loose = tag(image("2026-01-01T00:00:00Z", "loose"), "main-bbbbbbb");
+    Path content = Files.createDirectories(dir.resolve("fleet/image-factory/state/images"));
+    Files.writeString(content.resolve("app.yaml"), "name: app\ncurrentDigest: " + pinned.digest() + "\n");
+    String url = io.imagefactory.testing.GitRemotes.bareWith(dir.resolve("fleet.git"), dir.resolve("fleet"));
+
+    CliRun run = cli("retention", "plan", "--image", registry.hostPort() + "/" + REPO, "--now", NOW, "--git-repo", url,
+        "--output", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    RetentionPlan plan = PlanJson.read(run.out(), "plan.json");
+    assertThat(plan.deleteTags()).containsExactly("main-bbbbbbb");
+    assertThat(plan.deleteManifests()).containsExactly(loose.digest());
+  }
+
   private Pushed tag(Pushed image, String tag) {
     TestImages.tag(registry, REPO, tag, image);
     return image;
