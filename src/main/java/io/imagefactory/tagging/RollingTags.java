@@ -18,9 +18,9 @@ import java.util.function.Predicate;
  * Which rolling tags ({@code vX.Y}, {@code vX}, {@code latest}) a stable version E gets: each one
  * exactly when E is strictly higher, in SemVer precedence, than every other stable version known
  * in the tag's scope. Known versions are the stable release tags of the registry, plus the stable
- * versions the existing rolling tags point at (found by digest among the release tags, or else from
- * the image's version label). A rolling tag on a prerelease, or on an image of no known version,
- * counts as unset.
+ * versions the rolling tags read point at (found by digest among the release tags, or else from the
+ * image's version label; {@link TagPlanner#tagsToRead} reads those whose line is not below E's). A
+ * rolling tag on a prerelease, or on an image of no known version, counts as unset.
  */
 final class RollingTags {
   private final TagSnapshot snapshot;
