@@ -6,6 +6,7 @@ import io.imagefactory.pin.ImageField;
 import io.imagefactory.pin.ImageFields;
 import io.imagefactory.pin.Pinning;
 import io.imagefactory.registry.RegistryClient;
+import io.imagefactory.tagging.RegistryTags;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,23 +85,8 @@ final class PinCommand implements Callable<Integer> {
     Map<String, ImageReference> refs = new TreeMap<>();
     fields.values().forEach(list -> list.stream().filter(ImageField::isUnpinned)
         .forEach(f -> refs.put(f.value(), f.reference().orElseThrow())));
-    Map<String, String> digests = new TreeMap<>();
     try (RegistryClient client = registry.client(parent.context())) {
-      Map<String, CompletableFuture<String>> pending = new TreeMap<>();
-      refs.forEach((value, ref) -> pending.put(value, client.digestAsync(ref)));
-      pending.forEach((value, future) -> digests.put(value, join(future)));
-    }
-    return digests;
-  }
-
-  private static String join(CompletableFuture<String> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
+      return RegistryTags.digests(client, refs);
     }
   }
 }

@@ -8,6 +8,7 @@ import io.imagefactory.registry.PlatformImage;
 import io.imagefactory.registry.Referrers;
 import io.imagefactory.registry.RegistryClient;
 import io.imagefactory.registry.ResolvedImage;
+import io.imagefactory.tagging.RegistryTags;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -51,10 +52,9 @@ public final class RegistrySnapshots {
    */
   public Snapshot read(ImageReference repository, Instant now, Map<String, Optional<Instant>> untagged) {
     List<String> names = client.tags(repository).tags();
-    Map<String, CompletableFuture<String>> digests = new HashMap<>();
-    names.forEach(t -> digests.put(t, client.digestAsync(repository.withTag(t))));
-    Map<String, String> tagDigests = new HashMap<>();
-    digests.forEach((t, f) -> tagDigests.put(t, join(f)));
+    Map<String, ImageReference> refs = new HashMap<>();
+    names.forEach(t -> refs.put(t, repository.withTag(t)));
+    Map<String, String> tagDigests = RegistryTags.digests(client, refs);
     Walk walk = new Walk(repository);
     List<String> roots = tagDigests.values().stream().distinct().sorted().collect(Collectors.toList());
     roots.addAll(untagged.keySet().stream().sorted().toList());

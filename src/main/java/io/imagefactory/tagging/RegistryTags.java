@@ -55,11 +55,24 @@ public final class RegistryTags {
 
   /** Only the digests of {@code tags} (HEAD requests): all the second round needs. */
   private Map<String, ImageFacts> digests(ImageReference repository, Set<String> tags) {
-    Map<String, CompletableFuture<String>> pending = new HashMap<>();
-    tags.forEach(t -> pending.put(t, client.digestAsync(repository.withTag(t))));
+    Map<String, ImageReference> refs = new HashMap<>();
+    tags.forEach(t -> refs.put(t, repository.withTag(t)));
     Map<String, ImageFacts> facts = new HashMap<>();
-    pending.forEach((tag, future) -> facts.put(tag, new ImageFacts(join(future), Optional.empty(), Optional.empty())));
+    digests(client, refs).forEach((tag, digest) -> facts.put(tag, new ImageFacts(digest, Optional.empty(),
+        Optional.empty())));
     return facts;
+  }
+
+  /**
+   * The digest each reference of {@code refs} points at now, all asked at once (HEAD requests),
+   * under the same keys; the first failure is thrown.
+   */
+  public static <K> Map<K, String> digests(RegistryClient client, Map<K, ImageReference> refs) {
+    Map<K, CompletableFuture<String>> pending = new HashMap<>();
+    refs.forEach((key, ref) -> pending.put(key, client.digestAsync(ref)));
+    Map<K, String> digests = new HashMap<>();
+    pending.forEach((key, future) -> digests.put(key, join(future)));
+    return digests;
   }
 
   /**
