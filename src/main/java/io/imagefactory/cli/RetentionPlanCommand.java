@@ -1,6 +1,7 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.AtomicFiles;
+import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.Layout;
 import io.imagefactory.analysis.StateWorkspace;
@@ -126,12 +127,20 @@ final class RetentionPlanCommand implements Callable<Integer> {
     }
   }
 
-  /** GHCR lists manifests no tag holds as package versions; other registries do not list them. */
+  /**
+   * GHCR lists manifests no tag holds as package versions; other registries do not list them.
+   * Without them the plan only misses some deletions, so a failing packages API is a warning.
+   */
   private Map<String, Optional<Instant>> untagged(ImageReference repo, CliContext context) {
     Map<String, Optional<Instant>> untagged = new HashMap<>();
-    forge.ghcr(repo, context).map(GhcrPackages::versions).ifPresent(versions -> versions.stream()
-        .filter(v -> v.tags().isEmpty() && ImageReference.isValidDigest(v.digest()))
-        .forEach(v -> untagged.put(v.digest(), v.created())));
+    try {
+      forge.ghcr(repo, context).map(GhcrPackages::versions).ifPresent(versions -> versions.stream()
+          .filter(v -> v.tags().isEmpty() && ImageReference.isValidDigest(v.digest()))
+          .forEach(v -> untagged.put(v.digest(), v.created())));
+    } catch (ExternalFailureException e) {
+      spec.commandLine().getErr().println("image-factory: warning: untagged GHCR package versions left out: "
+          + e.oneLine());
+    }
     return untagged;
   }
 
