@@ -5,6 +5,7 @@ import io.imagefactory.InvalidInputException;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.DockerfileLimits;
 import io.imagefactory.dockerfile.DockerfileParser;
+import io.imagefactory.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -65,7 +66,7 @@ final class DockerfileCommand implements Callable<Integer> {
     String name = file.toString();
     PrintWriter out = spec.commandLine().getOut();
     if (dump) {
-      out.print(DockerfileParser.parse(text, name).dump());
+      out.print(TerminalText.escapeControlsKeepingLines(DockerfileParser.parse(text, name).dump()));
     } else {
       DockerfileAnalysis analysis = DockerfileParser.analyze(text, name, buildArgs());
       if (output == Format.JSON) {

@@ -4,8 +4,11 @@ import io.imagefactory.ExternalFailureException;
 import io.imagefactory.ImageFactoryException;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.Problem;
+import io.imagefactory.ProblemReport;
+import io.imagefactory.TerminalText;
 import io.imagefactory.ValidationException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -24,7 +27,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     boolean verbose = isVerbose(parseResult);
     int code = report(e, err);
     if (verbose) {
-      e.printStackTrace(err);
+      err.print(stackTrace(e));
     }
     err.flush();
     return code;
@@ -32,7 +35,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
   static int report(Exception e, PrintWriter err) {
     if (e instanceof ValidationException v) {
-      v.problems().forEach(p -> err.println(p));
+      ProblemReport.lines(v.problems()).forEach(err::println);
       long errors = v.problems().stream().filter(Problem::isError).count();
       err.println("image-factory: " + errors + (errors == 1 ? " error" : " errors") + "; nothing was written.");
       return ExitCodes.INVALID_INPUT;
@@ -49,9 +52,16 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       err.println("image-factory: " + f.oneLine());
       return ExitCodes.INVALID_INPUT;
     }
-    err.println("image-factory: internal error: " + e
+    err.println("image-factory: internal error: " + TerminalText.escapeControls(e.toString())
         + ". This is a bug: run again with --verbose and report the stack trace.");
     return ExitCodes.INTERNAL_ERROR;
+  }
+
+  /** The stack trace with control characters escaped, but its own line breaks and tabs kept. */
+  private static String stackTrace(Exception e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return TerminalText.escapeControlsKeepingLines(trace.toString());
   }
 
   private static boolean isVerbose(ParseResult result) {
