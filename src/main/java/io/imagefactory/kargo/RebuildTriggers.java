@@ -21,9 +21,27 @@ import java.util.Map;
  *
  * <p>The body is a fixed JSON string, not an expression: workflow inputs a workflow does not
  * declare make GitHub reject the dispatch (422), so none are sent.
+ *
+ * <p>Retries, as Kargo v1.11.2 runs the step ({@code http_requester.go}, {@code
+ * local_orchestrator.go}): a true {@code failureExpression} fails the step at once, whatever
+ * {@code retry} says, and a failed Promotion's Freight is never auto-promoted again. So only the
+ * answers a retry cannot fix are failures: a 4xx other than 429 (and other than GitHub's rate-limit
+ * 403). A 429 or 5xx makes neither expression true, so the step stays Running and Kargo sends the
+ * request again (every 30 s; every 5 min before 1.11) until {@link #RETRY_TIMEOUT} has passed since
+ * the step started. A request that gets no answer (DNS, TLS, a timeout) is an error, retried with
+ * the controller's backoff (5 ms doubling, at most 1,000 s) up to {@link #ERROR_THRESHOLD} times,
+ * about 40 minutes; the step's own default is 1, no retry at all.
  */
 final class RebuildTriggers {
   static final String STEP_ALIAS = "trigger-rebuild";
+  /** How long 429 and 5xx answers are retried, as Go prints it (Kargo stores it so). */
+  static final String RETRY_TIMEOUT = "1h0m0s";
+  /** How many requests without an answer fail the step. */
+  static final int ERROR_THRESHOLD = 20;
+  /** Client errors that a retry cannot fix: the trigger fails at once. */
+  static final String CLIENT_ERROR = "response.status >= 400 && response.status < 500 && response.status != 429";
+  /** GitHub answers 403 with X-RateLimit-Remaining 0 when the token's rate limit is spent. */
+  static final String GITHUB_RATE_LIMITED = "!(response.status == 403 && response.header('X-RateLimit-Remaining') == '0')";
   private static final String TOKEN_EXPRESSION = "${{ secret('%s').%s }}";
 
   private RebuildTriggers() {}
@@ -32,7 +50,9 @@ final class RebuildTriggers {
     Map<String, Object> config = source.provider() == Provider.GITHUB
         ? github(source, settings.github().apiUrl())
         : gitlab(source, settings.gitlab().apiUrl());
-    return Tree.map("uses", "http", "as", STEP_ALIAS, "config", config);
+    return Tree.map("uses", "http", "as", STEP_ALIAS,
+        "retry", Tree.map("timeout", RETRY_TIMEOUT, "errorThreshold", ERROR_THRESHOLD),
+        "config", config);
   }
 
   private static Map<String, Object> github(Source source, String api) {
@@ -48,7 +68,7 @@ final class RebuildTriggers {
         "body", body(source),
         "timeout", "30s",
         "successExpression", "response.status in [200, 204]",
-        "failureExpression", "response.status >= 400");
+        "failureExpression", CLIENT_ERROR + " && " + GITHUB_RATE_LIMITED);
   }
 
   private static Map<String, Object> gitlab(Source source, String api) {
@@ -62,7 +82,7 @@ final class RebuildTriggers {
         "body", body(source),
         "timeout", "30s",
         "successExpression", "response.status == 201",
-        "failureExpression", "response.status >= 400",
+        "failureExpression", CLIENT_ERROR,
         "outputs", Tree.list(Tree.map("name", "pipelineId", "fromExpression", "response.body.id")));
   }
 
