@@ -5,8 +5,8 @@ package io.imagefactory.kargo;
  *
  * <p>The analysis container gets each token in the environment variable that {@link
  * io.imagefactory.credentials.TokenVariable} names. kustomize/image-factory documents how to
- * create them. Kargo's {@code secret()} expression only reads Secrets labelled {@code
- * kargo.akuity.io/cred-type: generic}.
+ * create them. Kargo's {@code secret()} expression reads any Secret of the Project's namespace,
+ * unlabelled; only {@code sharedSecret()} needs {@code kargo.akuity.io/cred-type: generic}.
  */
 final class Secrets {
   /** Token that may push to the state repository (optional when a provider token can). */
