@@ -54,6 +54,7 @@ public final class FleetMerger {
     }
     Map<String, FleetImage> linked = link(fleet, in, problems);
     new CycleCheck(linked).report(problems);
+    DockerHubPolls.check(linked, in.settings().warehouseInterval()).ifPresent(problems::add);
     return Fleet.of(in.settings(), linked, problems);
   }
 
