@@ -4,6 +4,8 @@ import io.imagefactory.tags.TagRegexes;
 import io.imagefactory.tags.SelectionStrategy;
 import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.tags.TagPolicyReader;
+import io.imagefactory.tags.TagPolicyLints;
+import io.imagefactory.tags.Subscription;
 import io.imagefactory.Problem;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.yaml.MapReader;
@@ -88,6 +90,7 @@ public final class EnrollmentReader {
     if (r.hasErrorsSince(mark) || name == null || registry == null || repository == null) {
       return null;
     }
+    lintTags(r, registry + "/" + repository, tags, sourceReader != null);
     return new ImageEnrollment(name, registry, repository, Optional.ofNullable(source), tags,
         new ImageEnrollment.Rebuild(delay, Boolean.TRUE.equals(autoRebuild)), Optional.ofNullable(owner),
         r.position().line());
@@ -177,6 +180,14 @@ public final class EnrollmentReader {
     if (tags.strategy() == null && !r.has("imageSelectionStrategy")) {
       r.error(r.position(), who + " has no imageSelectionStrategy",
           "add 'imageSelectionStrategy: Lexical' to follow one tag, or SemVer for version tags (Kargo's default, SemVer, ignores tags like 16-alpine)");
+    }
+  }
+
+  /** Warnings for tag regexes with which the Warehouse would discover nothing, or not what they read as. */
+  private static void lintTags(MapReader r, String repoURL, TagPolicy tags, boolean managed) {
+    SelectionStrategy fallback = managed ? Subscription.OWN_BUILDS_DEFAULT : Subscription.UPDATES_DEFAULT;
+    for (TagPolicyLints.Lint l : TagPolicyLints.lint(repoURL, tags, fallback)) {
+      r.warning(l.field(), l.message(), l.hint());
     }
   }
 

@@ -2,6 +2,7 @@ package io.imagefactory.tags;
 
 import io.imagefactory.yaml.MapReader;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,16 @@ public final class TagPolicyReader {
 
   private static void checkRegex(MapReader r, String key, String regex) {
     String error = TagRegexes.re2Error(regex);
+    if (error == null) {
+      // RE2J shares Go's syntax but not its limits (repeat counts, nesting, program size)
+      Optional<String> limit = GoRegex.problem(regex);
+      if (limit.isPresent()) {
+        r.error(key, key + " \"" + regex + "\" is over a limit of Go's regexp, so Kargo's discovery fails: "
+            + limit.get(), "Go allows repeat counts up to 1000 (nested counts multiplied), 1000 levels of nesting;"
+            + " use + or *, or smaller counts");
+        return;
+      }
+    }
     if (error != null) {
       r.error(key, key + " \"" + regex + "\" is not a regular expression Kargo (Go RE2) can compile: "
           + error, "RE2 has no lookahead, lookbehind or backreferences; use ignoreTags to exclude tags");

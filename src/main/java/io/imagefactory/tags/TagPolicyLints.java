@@ -1,0 +1,49 @@
+package io.imagefactory.tags;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link TagLints} for a tag policy as images.yaml writes it ({@code allowTags}, {@code
+ * ignoreTags}), so that {@code validate} warns about a Warehouse that would discover nothing.
+ *
+ * <p>The policy is linted as written, before {@link Subscription} drops the regexes a Digest
+ * strategy ignores, with the webhook's {@code strictSemvers: true}. An unanchored {@code
+ * allowTags} is left out: the reader already warns about every one.
+ */
+public final class TagPolicyLints {
+  private TagPolicyLints() {}
+
+  /**
+   * One lint in images.yaml's terms.
+   *
+   * @param field {@code allowTags} or {@code ignoreTags}, where the warning points
+   * @param message what is wrong
+   * @param hint what to do
+   */
+  public record Lint(String field, String message, String hint) {}
+
+  /** The lints of {@code policy} for repository {@code repoURL}, with {@code fallback} as the strategy when it names none. */
+  public static List<Lint> lint(String repoURL, TagPolicy policy, SelectionStrategy fallback) {
+    TagPolicy p = policy.withDefaultStrategy(fallback);
+    String constraint = p.constraint() != null || p.strategy() != SelectionStrategy.DIGEST ? p.constraint()
+        : TagRegexes.exactTag(p.allowTags());
+    ImageSubscription s = new ImageSubscription(repoURL, p.strategy(), Optional.ofNullable(constraint),
+        p.allowTags() == null ? List.of() : List.of(p.allowTags()), p.ignoreTags(),
+        ImageSubscription.DEFAULT_STRICT_SEMVERS, Optional.ofNullable(p.platform()),
+        p.discoveryLimit() == null ? ImageSubscription.DEFAULT_DISCOVERY_LIMIT : p.discoveryLimit());
+    List<Lint> out = new ArrayList<>();
+    for (TagLint l : TagLints.lint(s)) {
+      boolean allow = l.field().equals("allowTagsRegexes");
+      if (allow && l.kind() == TagLint.Kind.UNANCHORED_TAG) {
+        continue;
+      }
+      String ours = allow ? "allowTags" : "ignoreTags" + (p.ignoreTags().size() > 1 ? "[" + l.index() + "]" : "");
+      String kargo = l.field() + "[" + l.index() + "]";
+      String message = l.message().startsWith(kargo) ? ours + l.message().substring(kargo.length()) : l.message();
+      out.add(new Lint(allow ? "allowTags" : "ignoreTags", message, l.hint()));
+    }
+    return out;
+  }
+}
