@@ -6,6 +6,7 @@ import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.tags.TagPolicyReader;
 import io.imagefactory.tags.TagPolicyLints;
 import io.imagefactory.tags.Subscription;
+import io.imagefactory.tags.PushedTags;
 import io.imagefactory.Problem;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.yaml.MapReader;
@@ -28,7 +29,7 @@ import java.util.Optional;
 public final class EnrollmentReader {
   static final List<String> ENTRY_FIELDS = fields();
   static final List<String> SOURCE_FIELDS =
-      List.of("provider", "repo", "branch", "dockerfile", "workflow", "buildArgs");
+      List.of("provider", "repo", "branch", "dockerfile", "workflow", "buildArgs", "tagPattern");
 
   private EnrollmentReader() {}
 
@@ -91,6 +92,9 @@ public final class EnrollmentReader {
       return null;
     }
     lintTags(r, registry + "/" + repository, tags, sourceReader != null);
+    if (sourceReader != null) {
+      checkPushedTags(sourceReader, registry + "/" + repository, tags);
+    }
     return new ImageEnrollment(name, registry, repository, Optional.ofNullable(source), tags,
         new ImageEnrollment.Rebuild(delay, Boolean.TRUE.equals(autoRebuild)), Optional.ofNullable(owner),
         r.position().line());
@@ -189,6 +193,24 @@ public final class EnrollmentReader {
     for (TagPolicyLints.Lint l : TagPolicyLints.lint(repoURL, tags, fallback)) {
       r.warning(l.field(), l.message(), l.hint());
     }
+  }
+
+  /** A warning when the Warehouse cannot see the tags the CI pushes: {@code source.tagPattern}, or the default. */
+  private static void checkPushedTags(MapReader s, String repoURL, TagPolicy tags) {
+    List<String> patterns = s.stringList("tagPattern");
+    for (String p : patterns) {
+      Optional<String> problem = PushedTags.problem(p);
+      if (problem.isPresent()) {
+        s.warning("tagPattern", "tagPattern \"" + p + "\" is not a tag pattern: " + problem.get(),
+            "write the tag with placeholders, e.g. v{version} or {branch}-{sha}");
+        return;
+      }
+    }
+    boolean given = !patterns.isEmpty();
+    TagPolicyLints.unselectablePushes(repoURL, tags, given ? patterns : PushedTags.DEFAULT).ifPresent(why ->
+        s.warning(given ? "tagPattern" : "provider", why + (given ? "" : " (no source.tagPattern: tags plan's default tags)"),
+            "have the CI push a full version tag such as v1.4.2 (README, \"Tags a managed image's CI must push\"),"
+                + " or choose allowTags and imageSelectionStrategy that select its tags (e.g. NewestBuild with ^main-)"));
   }
 
   /**

@@ -27,12 +27,7 @@ public final class TagPolicyLints {
   /** The lints of {@code policy} for repository {@code repoURL}, with {@code fallback} as the strategy when it names none. */
   public static List<Lint> lint(String repoURL, TagPolicy policy, SelectionStrategy fallback) {
     TagPolicy p = policy.withDefaultStrategy(fallback);
-    String constraint = p.constraint() != null || p.strategy() != SelectionStrategy.DIGEST ? p.constraint()
-        : TagRegexes.exactTag(p.allowTags());
-    ImageSubscription s = new ImageSubscription(repoURL, p.strategy(), Optional.ofNullable(constraint),
-        p.allowTags() == null ? List.of() : List.of(p.allowTags()), p.ignoreTags(),
-        ImageSubscription.DEFAULT_STRICT_SEMVERS, Optional.ofNullable(p.platform()),
-        p.discoveryLimit() == null ? ImageSubscription.DEFAULT_DISCOVERY_LIMIT : p.discoveryLimit());
+    ImageSubscription s = subscription(repoURL, policy, fallback);
     List<Lint> out = new ArrayList<>();
     for (TagLint l : TagLints.lint(s)) {
       boolean allow = l.field().equals("allowTagsRegexes");
@@ -45,5 +40,32 @@ public final class TagPolicyLints {
       out.add(new Lint(allow ? "allowTags" : "ignoreTags", message, l.hint()));
     }
     return out;
+  }
+
+  /**
+   * Why a managed image's Warehouse, with {@code policy}, can select none of the tags its CI
+   * pushes ({@link PushedTags}), or empty when it can select one.
+   */
+  public static Optional<String> unselectablePushes(String repoURL, TagPolicy policy, List<String> patterns) {
+    ImageSubscription s = subscription(repoURL, policy, Subscription.OWN_BUILDS_DEFAULT);
+    List<String> tags = PushedTags.samples(patterns);
+    if (PushedTags.anySelected(s, tags)) {
+      return Optional.empty();
+    }
+    return Optional.of("its Warehouse (" + s.strategy().kargoName()
+        + (s.strategy() == SelectionStrategy.SEMVER ? " with strictSemvers" : "")
+        + (s.allowTagsRegexes().isEmpty() ? "" : ", allowTags " + s.allowTagsRegexes().get(0))
+        + ") selects none of the tags its CI pushes (" + String.join(", ", tags) + "), so its builds are never"
+        + " seen and its analysis never runs");
+  }
+
+  private static ImageSubscription subscription(String repoURL, TagPolicy policy, SelectionStrategy fallback) {
+    TagPolicy p = policy.withDefaultStrategy(fallback);
+    String constraint = p.constraint() != null || p.strategy() != SelectionStrategy.DIGEST ? p.constraint()
+        : TagRegexes.exactTag(p.allowTags());
+    return new ImageSubscription(repoURL, p.strategy(), Optional.ofNullable(constraint),
+        p.allowTags() == null ? List.of() : List.of(p.allowTags()), p.ignoreTags(),
+        ImageSubscription.DEFAULT_STRICT_SEMVERS, Optional.ofNullable(p.platform()),
+        p.discoveryLimit() == null ? ImageSubscription.DEFAULT_DISCOVERY_LIMIT : p.discoveryLimit());
   }
 }
