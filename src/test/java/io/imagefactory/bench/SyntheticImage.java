@@ -114,6 +114,7 @@ final class SyntheticImage {
       line(y, "    branch: ", "main".equals(branch) ? null : branch);
       line(y, "    dockerfile: ", dockerfile);
       line(y, "    workflow: ", workflow);
+      line(y, "    tagPattern: ", allowTags == null ? null : "21-{date}"); // what a platform image's CI pushes
       if (buildArg != null) {
         y.append("    buildArgs:\n      ").append(buildArg).append('\n');
       }
