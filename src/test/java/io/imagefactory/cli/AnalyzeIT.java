@@ -256,6 +256,22 @@ class AnalyzeIT {
     }
 
     @Test
+    void aBaseImageEnrolledAsManagedLosesItsBaseImageFileAndItsDependentsFollowIt() throws Exception {
+      CliRun first = analyze("--image", "app-0", "--tag", "1.0.0", "--digest", DIGEST, "--git-repo", stateRemote);
+      assertThat(first.exitCode()).as(first.err()).isZero();
+      enroll("nginx-1-27-alpine", sourceRepo("nginx", "FROM alpine:3.20\n"));
+      CliRun r = analyze("--image", "nginx-1-27-alpine", "--tag", "1.27.1", "--digest", DIGEST, "--git-repo", stateRemote);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains("base image nginx-1-27-alpine (nginx:1.27-alpine) is now the managed image"
+          + " nginx-1-27-alpine: its base image state is removed; app-0 follow nginx-1-27-alpine's builds");
+      Path state = cloneState();
+      assertThat(state.resolve("image-factory/state/base-images/nginx-1-27-alpine.yaml")).doesNotExist();
+      assertThat(state.resolve("image-factory/state/images/app-0.yaml")).content().contains("  - nginx-1-27-alpine\n");
+      assertThat(state.resolve("dist/image-factory.k8s.yaml")).content().doesNotContain("- ^1\\.27-alpine$");
+      assertDistIsCurrent(state);
+    }
+
+    @Test
     void anUnknownImageNamesTheEnrolledOnes() {
       CliRun r = analyze("--image", "app-99", "--git-repo", stateRemote);
       assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
