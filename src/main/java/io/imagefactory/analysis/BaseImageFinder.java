@@ -7,7 +7,7 @@ import java.util.Map;
 @FunctionalInterface
 public interface BaseImageFinder {
 
-  /** The base images, in {@code FROM} order, and what could not be known statically. */
+  /** The base images, in {@code FROM} order, and the warnings of the analysis. */
   record Found(List<DiscoveredImage> baseImages, List<String> warnings) {
     public Found {
       baseImages = List.copyOf(baseImages);
@@ -19,7 +19,8 @@ public interface BaseImageFinder {
    * @param dockerfile the Dockerfile's text
    * @param path its path, for messages
    * @param buildArgs {@code --build-arg} values
-   * @throws io.imagefactory.InvalidInputException when the Dockerfile cannot be parsed
+   * @throws io.imagefactory.InvalidInputException when the Dockerfile cannot be parsed, or names a
+   *     base image that is not known statically
    */
   Found find(String dockerfile, String path, Map<String, String> buildArgs);
 }

@@ -25,15 +25,22 @@ final class BaseLinker {
   private final List<String> notes;
   private final Set<String> taken = new HashSet<>();
   private final Map<String, ImageEnrollment> enrolled = new LinkedHashMap<>();
+  private final List<BaseImageState> retired;
 
-  BaseLinker(FleetInputs in, String image, Instant now, List<String> notes) {
+  /**
+   * @param retired base images the analysed image replaces (see {@link BaseRetirement}): their
+   *     names are not given again, and one the image is built from keeps its history under a new name
+   */
+  BaseLinker(FleetInputs in, String image, Instant now, List<String> notes, List<BaseImageState> retired) {
     this.in = in;
     this.image = image;
     this.now = now;
     this.notes = notes;
+    this.retired = retired;
     in.enrollments().forEach(e -> enrolled.put(e.name(), e));
     taken.addAll(enrolled.keySet());
     taken.addAll(in.baseImages().keySet());
+    retired.forEach(b -> taken.add(b.name()));
   }
 
   /** The name {@code d} goes by, recording a base state to write; null when it is skipped. */
@@ -60,6 +67,15 @@ final class BaseLinker {
     }
     String name = BaseImageNames.assign(ref, taken);
     taken.add(name);
+    BaseImageState before = retired.stream().filter(b -> isImage(b, ref)).findFirst().orElse(null);
+    if (before != null) {
+      // An image built from the base image it replaces (acme's node from Docker Hub's node, under
+      // the same name): the watch moves to a new name, with the digest and times seen so far.
+      writes.put(name, new BaseImageState(name, before.reference(), before.watch(),
+          new BaseImageState.Seen(before.seen().firstDiscovered(), Optional.of(now)), List.of(image), before.current()));
+      notes.add("line " + d.line() + ": base image " + ref.familiar() + " is now watched as " + name);
+      return name;
+    }
     writes.put(name, newBase(name, ref));
     notes.add("line " + d.line() + ": new base image " + name + " (" + ref.familiar() + ")"
         + (ref.tag() == null ? "; pinned by digest only, so there is no tag to watch" : ""));
@@ -82,14 +98,19 @@ final class BaseLinker {
   private BaseImageState findExisting(ImageReference ref, Map<String, BaseImageState> writes) {
     for (Map<String, BaseImageState> source : List.of(writes, in.baseImages())) {
       for (BaseImageState b : source.values()) {
-        BaseImageState.Reference known = b.reference();
-        if (b.watch().repoURL().equals(Optional.of(ref.repoUrl())) && known.tag().equals(Optional.ofNullable(ref.tag()))
-            && known.digest().equals(Optional.ofNullable(ref.digest()))) {
+        if (isImage(b, ref)) {
           return writes.getOrDefault(b.name(), b);
         }
       }
     }
     return null;
+  }
+
+  /** Whether {@code b} is the state of the image {@code ref} names: the same repository, tag and digest. */
+  private static boolean isImage(BaseImageState b, ImageReference ref) {
+    BaseImageState.Reference known = b.reference();
+    return b.watch().repoURL().equals(Optional.of(ref.repoUrl())) && known.tag().equals(Optional.ofNullable(ref.tag()))
+        && known.digest().equals(Optional.ofNullable(ref.digest()));
   }
 
   /** A base image first seen now, watched by its exact tag (a digest alone names no tag to watch). */

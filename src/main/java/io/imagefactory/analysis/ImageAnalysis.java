@@ -1,5 +1,6 @@
 package io.imagefactory.analysis;
 
+import io.imagefactory.TerminalText;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Source;
 import io.imagefactory.fleet.FleetInputs;
@@ -30,6 +31,9 @@ import java.util.TreeSet;
  * depend on nothing but its arguments.
  */
 public final class ImageAnalysis {
+  /** The longest error a state file keeps: a line a person reads, not a log. */
+  static final int MAX_REASON = 1_000;
+
   private ImageAnalysis() {}
 
   /**
@@ -39,10 +43,12 @@ public final class ImageAnalysis {
    */
   public static StateChanges managed(FleetInputs in, ImageEnrollment image, List<DiscoveredImage> bases,
       Trigger trigger) {
+    BaseRetirement.Retired retired = BaseRetirement.retire(in, image);
+    FleetInputs after = in.with(retired.changes());
     List<String> notes = new ArrayList<>();
     Map<String, BaseImageState> writes = new TreeMap<>();
     Set<String> deletes = new TreeSet<>();
-    BaseLinker linker = new BaseLinker(in, image.name(), trigger.at(), notes);
+    BaseLinker linker = new BaseLinker(after, image.name(), trigger.at(), notes, retired.bases());
     List<String> names = new ArrayList<>();
     for (DiscoveredImage d : bases) {
       String name = linker.link(d, writes);
@@ -50,11 +56,36 @@ public final class ImageAnalysis {
         names.add(name);
       }
     }
-    unlinkOldBases(in, image.name(), names, writes, deletes, notes);
-    ImageState state = analysed(in, image, trigger)
+    unlinkOldBases(after, image.name(), names, writes, deletes, notes);
+    ImageState state = analysed(after, image, trigger)
         .withDiscovery(new ImageState.Discovery(Optional.of(trigger.at()), Optional.of(DiscoveryStatus.SUCCESS), names))
         .withWatch(Watch.NONE);
-    return new StateChanges(Map.of(image.name(), state), writes, deletes, notes);
+    return retired.changes().then(new StateChanges(Map.of(image.name(), state), writes, deletes, notes));
+  }
+
+  /**
+   * A managed image whose Dockerfile could not be read or resolved: {@code discoveryStatus: failed}
+   * with {@code reason} and the time, and the base images of its last successful discovery kept,
+   * so that a broken commit upstream does not stop the watches. The build is recorded all the same.
+   *
+   * @param reason the error, one line
+   */
+  public static StateChanges failed(FleetInputs in, ImageEnrollment image, Trigger trigger, String reason) {
+    BaseRetirement.Retired retired = BaseRetirement.retire(in, image);
+    FleetInputs after = in.with(retired.changes());
+    ImageState old = analysed(after, image, trigger);
+    String why = oneLine(reason);
+    ImageState state = old.withDiscovery(old.discovery().failed(new ImageState.Failure(trigger.at(), why)))
+        .withWatch(Watch.NONE);
+    String note = image.name() + ": discovery failed (" + why + "); "
+        + (state.baseImages().isEmpty() ? "no base images are known yet" : "the base images of the last discovery are kept");
+    return retired.changes().then(new StateChanges(Map.of(image.name(), state), Map.of(), Set.of(), List.of(note)));
+  }
+
+  /** An error as state keeps it: one line, control characters escaped, at most {@link #MAX_REASON} characters. */
+  static String oneLine(String reason) {
+    String line = TerminalText.escapeControls(reason.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
+    return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "...";
   }
 
   /** An external image: state with the watch configuration of images.yaml. */
@@ -78,13 +109,24 @@ public final class ImageAnalysis {
   private static ImageState analysed(FleetInputs in, ImageEnrollment image, Trigger trigger) {
     ImageState old = in.images().get(image.name());
     ImageState base = old == null ? ImageState.of(image.name()) : old;
-    Build current = base.current();
     return base
         .withEnrolledAt(base.enrolledAt().orElse(trigger.at()))
         .withEnrollment(snapshot(image))
-        // The build's tag and digest, or what state had when they are unknown (analyze --all).
-        .withCurrent(new Build(trigger.tag().or(current::tag), trigger.digest().or(current::digest), current.builtAt()))
+        .withCurrent(build(base.current(), trigger, image.isManaged()))
         .withRebuildState(base.rebuildState().orElse(RebuildState.MONITORING));
+  }
+
+  /**
+   * The build's tag and digest, or what state had when they are unknown ({@code analyze --all}).
+   * A managed image's {@code lastBuilt} is when image-factory first saw a new digest: Kargo runs the
+   * analysis minutes after a push, while an image's {@code created} is whatever its builder wrote
+   * (reproducible builds write 1970) and reading it would cost a registry call with credentials.
+   * The same digest seen again (a re-verification, a new tag on the same image) keeps the time.
+   */
+  static Build build(Build current, Trigger trigger, boolean managed) {
+    boolean newBuild = managed && trigger.digest().isPresent() && !trigger.digest().equals(current.digest());
+    return new Build(trigger.tag().or(current::tag), trigger.digest().or(current::digest),
+        newBuild ? Optional.of(trigger.at()) : current.builtAt());
   }
 
   /** Removes {@code image} from the base images it no longer uses; deletes those left unused. */

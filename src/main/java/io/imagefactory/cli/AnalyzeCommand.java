@@ -5,6 +5,7 @@ import io.imagefactory.analysis.DockerfileBaseImages;
 import io.imagefactory.jobs.AnalyzeJob;
 import io.imagefactory.config.Provider;
 import io.imagefactory.credentials.Tokens;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -60,6 +61,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "A build argument for resolving FROM lines, on top of source.buildArgs; repeatable.")
   Map<String, String> buildArgs = new LinkedHashMap<>();
 
+  @Option(names = "--image-timeout", paramLabel = "SECONDS",
+      description = "Seconds one image's fetch and parse may take; past them it is recorded as failed and the"
+          + " job goes on (default: 120).")
+  Integer imageTimeout;
+
   @Override
   public Integer call() {
     job.validate();
@@ -71,7 +77,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     Tokens tokens = Tokens.from(context.env());
     AnalyzeJob.Request request = new AnalyzeJob.Request(target.image, target.all, job.tag, job.digest,
         dockerfile, sourceRepo, sourceProvider, buildArgs);
-    return job.run(options.root, tokens, new AnalyzeJob(request, tokens, context.clock(), new DockerfileBaseImages()),
-        spec.commandLine().getOut());
+    Duration timeout = imageTimeout == null ? AnalyzeJob.DEFAULT_IMAGE_TIMEOUT : Duration.ofSeconds(imageTimeout);
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new InvalidInputException("--image-timeout", imageTimeout + " seconds is no time to analyse an image",
+          "pass a whole number of seconds, at least 1 (the default is 120)");
+    }
+    return job.run(options.root, tokens,
+        new AnalyzeJob(request, tokens, context.clock(), new DockerfileBaseImages(), timeout), spec.commandLine().getOut());
   }
 }

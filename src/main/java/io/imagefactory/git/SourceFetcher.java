@@ -7,6 +7,7 @@ import io.imagefactory.dockerfile.DockerfileLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -39,17 +40,22 @@ public final class SourceFetcher {
    *
    * @param credential the token to clone with, or empty for anonymous access
    * @param workDir an empty directory to clone into
+   * @param timeout how long the clone may take: a server that stalls or drips past it is given up
    * @param tokenHint what to do when the credentials are refused
    * @throws InvalidInputException when the branch or the file does not exist
-   * @throws ExternalFailureException when the repository cannot be reached or read
+   * @throws ExternalFailureException when the repository cannot be reached or read, or is over a
+   *     limit of {@link FetchLimits}
    */
   public static Fetched fetch(String url, String branch, String path, Optional<Credential> credential,
-      Path workDir, String tokenHint) {
+      Path workDir, Duration timeout, String tokenHint) {
     JGitSetup.init();
     long start = System.nanoTime();
+    FetchLimits limits = new FetchLimits(timeout);
     try (Git git = Git.cloneRepository().setURI(url).setDirectory(workDir.toFile())
         .setBranch(branch).setBranchesToClone(java.util.List.of("refs/heads/" + branch))
-        .setDepth(1).setNoCheckout(true).setCredentialsProvider(GitCredentials.of(credential)).call()) {
+        .setDepth(1).setNoCheckout(true).setCredentialsProvider(GitCredentials.of(credential))
+        .setTimeout(limits.ioTimeoutSeconds()).setProgressMonitor(limits.monitor())
+        .setTransportConfigCallback(limits::configure).call()) {
       Repository repo = git.getRepository();
       Ref ref = repo.exactRef("refs/remotes/origin/" + branch);
       if (ref == null) {
@@ -60,6 +66,9 @@ public final class SourceFetcher {
       log.debug("fetched {} from {} at {} in {} ms", path, url, branch, (System.nanoTime() - start) / 1_000_000);
       return fetched;
     } catch (GitAPIException | JGitInternalException e) {
+      limits.failure(url, e).ifPresent(f -> {
+        throw f;
+      });
       if (String.valueOf(e.getMessage()).contains("Remote branch") || String.valueOf(e.getMessage()).contains("not found in upstream")) {
         throw new InvalidInputException(url, "branch \"" + branch + "\" does not exist",
             "check source.branch in images.yaml", e);

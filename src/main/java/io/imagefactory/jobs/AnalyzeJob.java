@@ -8,12 +8,14 @@ import io.imagefactory.analysis.ImageAnalysis;
 import io.imagefactory.analysis.Trigger;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Provider;
+import io.imagefactory.config.Settings;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.state.StateChanges;
 import io.imagefactory.TerminalText;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +29,27 @@ import java.util.Map;
  * ImageAnalysis}, again on the new state after a lost push race.
  */
 public final class AnalyzeJob implements StateJob {
+  /** How long one image's fetch and parse may take by default ({@code --image-timeout}). */
+  public static final Duration DEFAULT_IMAGE_TIMEOUT = ImageBudget.DEFAULT_TIMEOUT;
+
   private final Request request;
   private final Clock clock;
   private final SourceDockerfiles dockerfiles;
+  private final ImageBudget budget;
 
   /** The job for {@code request}, cloning sources with {@code tokens}, parsing with {@code finder}. */
   public AnalyzeJob(Request request, Tokens tokens, Clock clock, BaseImageFinder finder) {
+    this(request, tokens, clock, finder, DEFAULT_IMAGE_TIMEOUT);
+  }
+
+  /**
+   * The job, giving each managed image at most {@code imageTimeout} to fetch and parse its Dockerfile.
+   */
+  public AnalyzeJob(Request request, Tokens tokens, Clock clock, BaseImageFinder finder, Duration imageTimeout) {
     this.request = request;
     this.clock = clock;
     this.dockerfiles = new SourceDockerfiles(tokens, finder);
+    this.budget = new ImageBudget(imageTimeout);
   }
 
   /** What to analyse: the design document's arguments, all optional but {@code image} or {@code all}. */
@@ -50,21 +64,24 @@ public final class AnalyzeJob implements StateJob {
     int n = 0;
     for (ImageEnrollment image : targets) {
       n++;
-      try {
-        String result = image.isManaged() ? analysis.found(image, dockerfiles.find(image, request, inputs.settings()))
-            : analysis.external(image);
-        progress(out, n, targets.size(), image.name() + ": " + result);
-      } catch (ImageFactoryException e) {
-        if (!request.all()) {
-          throw e;
-        }
-        // --all goes on: one broken repository must not stop the fleet's analysis.
-        progress(out, n, targets.size(), image.name() + ": failed: " + e.oneLine());
-        analysis.failed(image, e);
-      }
+      String result = image.isManaged() ? discover(image, inputs.settings(), analysis) : analysis.external(image);
+      progress(out, n, targets.size(), image.name() + ": " + result);
     }
     analysis.trigger = Trigger.of(request.tag(), request.digest(), clock.instant());
     return analysis;
+  }
+
+  /**
+   * Fetches and parses {@code image}'s Dockerfile within its budget. A failure is that image's: it
+   * is recorded in its state, and the job fails at its end, once what it learnt is written.
+   */
+  private String discover(ImageEnrollment image, Settings settings, Analysis analysis) {
+    try {
+      return analysis.found(image,
+          budget.run(image.name(), () -> dockerfiles.find(image, request, settings, budget.timeout())));
+    } catch (RuntimeException e) {
+      return "failed: " + analysis.failed(image, e);
+    }
   }
 
   private List<ImageEnrollment> targets(FleetInputs inputs) {
@@ -91,9 +108,9 @@ public final class AnalyzeJob implements StateJob {
   private final class Analysis implements Decision {
     private final int targets;
     private final Map<String, BaseImageFinder.Found> found = new LinkedHashMap<>();
+    private final Map<String, String> failures = new LinkedHashMap<>();
     private final List<ImageEnrollment> analysed = new ArrayList<>();
-    private final List<String> failed = new ArrayList<>();
-    private ImageFactoryException firstFailure;
+    private RuntimeException firstFailure;
     private Trigger trigger;
 
     Analysis(int targets) {
@@ -111,9 +128,14 @@ public final class AnalyzeJob implements StateJob {
       return "external, watched as " + image.repoUrl();
     }
 
-    void failed(ImageEnrollment image, ImageFactoryException e) {
-      failed.add(image.name());
+    /** Records that {@code image} failed with {@code e}; returns the reason its state keeps. */
+    String failed(ImageEnrollment image, RuntimeException e) {
+      String reason = e instanceof ImageFactoryException f ? f.oneLine()
+          : e.getMessage() + ". This is a bug: run again with --verbose and report the stack trace";
+      failures.put(image.name(), reason);
+      analysed.add(image);
       firstFailure = firstFailure == null ? e : firstFailure;
+      return reason;
     }
 
     @Override
@@ -123,16 +145,25 @@ public final class AnalyzeJob implements StateJob {
       for (ImageEnrollment target : analysed) {
         // Re-read the enrollment from the current images.yaml: it may have changed since the fetch.
         ImageEnrollment image = in.enrollment(target.name());
-        if (image == null) {
-          continue;
-        }
-        StateChanges changes = image.isManaged() && found.containsKey(image.name())
-            ? ImageAnalysis.managed(in, image, found.get(image.name()).baseImages(), trigger)
-            : ImageAnalysis.external(in, image, trigger);
+        StateChanges changes = image == null ? StateChanges.NONE : decide(in, image);
         in = in.with(changes);
         all = all.then(changes);
       }
       return all;
+    }
+
+    private StateChanges decide(FleetInputs in, ImageEnrollment image) {
+      if (!image.isManaged()) {
+        return ImageAnalysis.external(in, image, trigger);
+      }
+      if (found.containsKey(image.name())) {
+        return ImageAnalysis.managed(in, image, found.get(image.name()).baseImages(), trigger);
+      }
+      if (failures.containsKey(image.name())) {
+        return ImageAnalysis.failed(in, image, trigger, failures.get(image.name()));
+      }
+      // It became managed after its Dockerfile would have been read: nothing is known of it yet.
+      return StateChanges.NONE;
     }
 
     @Override
@@ -154,12 +185,18 @@ public final class AnalyzeJob implements StateJob {
       return "  ";
     }
 
+    /** Fails the job when an image failed: the one error for one image; the list for {@code --all}. */
     @Override
     public void finish() {
-      if (!failed.isEmpty()) {
-        throw new ExternalFailureException(failed.size() + " of " + targets + " images could not be analysed ("
-            + String.join(", ", failed) + "); the others were recorded", "see the lines above for each", firstFailure);
+      if (failures.isEmpty()) {
+        return;
       }
+      if (!request.all()) {
+        throw firstFailure;
+      }
+      throw new ExternalFailureException(failures.size() + " of " + targets + " images could not be analysed ("
+          + String.join(", ", failures.keySet()) + "); each is recorded as discoveryStatus: failed and the others"
+          + " were recorded", "see the lines above for each", firstFailure);
     }
   }
 

@@ -11,6 +11,7 @@ import io.imagefactory.credentials.Tokens;
 import io.imagefactory.git.SourceFetcher;
 import io.imagefactory.workspace.TempDirectories;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,8 +29,10 @@ final class SourceDockerfiles {
    * The base images of {@code image}'s Dockerfile, at the tip of its branch.
    *
    * @param override what analyze's flags say instead of images.yaml (each field may be null)
+   * @param timeout how long the fetch may take (the image's budget)
    */
-  BaseImageFinder.Found find(ImageEnrollment image, AnalyzeJob.Request override, Settings settings) {
+  BaseImageFinder.Found find(ImageEnrollment image, AnalyzeJob.Request override, Settings settings,
+      Duration timeout) {
     Source enrolled = image.source().orElseThrow();
     Provider provider = override.sourceProvider() != null ? override.sourceProvider() : enrolled.provider();
     String repo = override.sourceRepo() != null ? override.sourceRepo() : enrolled.repo();
@@ -39,7 +42,7 @@ final class SourceDockerfiles {
     Path work = TempDirectories.create("image-factory-source-");
     try {
       SourceFetcher.Fetched fetched = SourceFetcher.fetch(url, source.branch(), dockerfile,
-          tokens.forSource(provider, settings.endpoints(provider)), work.resolve("src"),
+          tokens.forSource(provider, settings.endpoints(provider)), work.resolve("src"), timeout,
           "set " + TokenVariable.of(provider).env() + " (or " + TokenVariable.of(provider).fileEnv()
               + ") to a token that can read " + repo);
       Map<String, String> args = new TreeMap<>(enrolled.buildArgs());

@@ -34,13 +34,16 @@ public record ImageState(
 
   /**
    * The last discovery of an image's base images ({@code lastDiscovery}, {@code discoveryStatus},
-   * {@code baseImages}).
+   * {@code baseImages}, and while it fails {@code discoveryError} and {@code lastDiscoveryAttempt}).
    *
-   * @param at when its Dockerfile was last analysed
-   * @param status how that went
+   * @param at when its Dockerfile was last analysed with success: the base images are from then
+   * @param status how the last attempt went
    * @param baseImages names of the base-image state files the image is built from, in FROM order
+   * @param failure why and when the last attempt failed, while {@code status} is failed; the
+   *     base images stay those of the last success, so a broken commit upstream drops no watch
    */
-  public record Discovery(Optional<Instant> at, Optional<DiscoveryStatus> status, List<String> baseImages) {
+  public record Discovery(Optional<Instant> at, Optional<DiscoveryStatus> status, List<String> baseImages,
+      Optional<Failure> failure) {
     /** Never discovered. */
     public static final Discovery NONE = new Discovery(Optional.empty(), Optional.empty(), List.of());
 
@@ -48,6 +51,33 @@ public record ImageState(
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(status, "status");
       baseImages = baseImages == null ? List.of() : List.copyOf(baseImages);
+      Objects.requireNonNull(failure, "failure");
+      if (failure.isPresent() && !status.equals(Optional.of(DiscoveryStatus.FAILED))) {
+        throw new IllegalArgumentException("a discovery failure goes with discoveryStatus failed");
+      }
+    }
+
+    /** A discovery that did not fail. */
+    public Discovery(Optional<Instant> at, Optional<DiscoveryStatus> status, List<String> baseImages) {
+      this(at, status, baseImages, Optional.empty());
+    }
+
+    /** This discovery (its time and base images kept) after an attempt that failed as {@code f}. */
+    public Discovery failed(Failure f) {
+      return new Discovery(at, Optional.of(DiscoveryStatus.FAILED), baseImages, Optional.of(f));
+    }
+  }
+
+  /**
+   * Why an attempt to discover an image's base images failed, and when.
+   *
+   * @param at when the attempt ran ({@code lastDiscoveryAttempt})
+   * @param reason the error, one line ({@code discoveryError})
+   */
+  public record Failure(Instant at, String reason) {
+    public Failure {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(reason, "reason");
     }
   }
 

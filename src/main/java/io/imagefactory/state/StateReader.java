@@ -22,7 +22,8 @@ import java.util.Optional;
  */
 public final class StateReader {
   static final List<String> IMAGE_FIELDS = concat(
-      List.of("name", "enrolledAt", "lastDiscovery", "discoveryStatus", "enrollment", "repoURL"),
+      List.of("name", "enrolledAt", "lastDiscovery", "discoveryStatus", "discoveryError", "lastDiscoveryAttempt",
+          "enrollment", "repoURL"),
       TagPolicyReader.FIELDS,
       List.of("baseImages", "currentVersion", "currentDigest", "lastBuilt", "rebuildState"));
   static final List<String> BASE_FIELDS = concat(
@@ -50,6 +51,7 @@ public final class StateReader {
     Optional<Instant> lastDiscovery = instant(r, "lastDiscovery");
     Optional<DiscoveryStatus> status =
         oneOf(r, "discoveryStatus", DiscoveryStatus.ids()).flatMap(DiscoveryStatus::fromId);
+    Optional<ImageState.Failure> failure = failure(r, status);
     Optional<EnrollmentSnapshot> enrollment = enrollment(r.optionalMap("enrollment", "enrollment"));
     Watch watch = watch(r);
     List<String> bases = names(r, "baseImages");
@@ -60,7 +62,7 @@ public final class StateReader {
     if (r.hasErrorsSince(mark)) {
       return null;
     }
-    return new ImageState(name, enrolledAt, enrollment, new ImageState.Discovery(lastDiscovery, status, bases),
+    return new ImageState(name, enrolledAt, enrollment, new ImageState.Discovery(lastDiscovery, status, bases, failure),
         watch, new Build(version, digest, lastBuilt), rebuild);
   }
 
@@ -100,6 +102,27 @@ public final class StateReader {
         Optional.ofNullable(registry), Optional.ofNullable(repository), Optional.ofNullable(tag), pinned);
     return new BaseImageState(name, reference, watch, new BaseImageState.Seen(first, checked), dependents,
         new BaseImageState.Update(current, updated));
+  }
+
+  /** discoveryError and lastDiscoveryAttempt: both or neither, and only while discovery fails. */
+  private static Optional<ImageState.Failure> failure(MapReader r, Optional<DiscoveryStatus> status) {
+    String reason = r.optionalString("discoveryError");
+    Optional<Instant> at = instant(r, "lastDiscoveryAttempt");
+    if (reason == null && at.isEmpty()) {
+      return Optional.empty();
+    }
+    String present = reason != null ? "discoveryError" : "lastDiscoveryAttempt";
+    if (reason == null || at.isEmpty()) {
+      r.error(present, "discoveryError and lastDiscoveryAttempt go together",
+          "write both (why and when the last discovery failed), or delete both");
+      return Optional.empty();
+    }
+    if (!status.equals(Optional.of(DiscoveryStatus.FAILED))) {
+      r.error(present, present + " is kept only while discoveryStatus is failed",
+          "delete discoveryError and lastDiscoveryAttempt, or set discoveryStatus: failed");
+      return Optional.empty();
+    }
+    return Optional.of(new ImageState.Failure(at.get(), reason));
   }
 
   private static String name(MapReader r, String expectedName) {

@@ -24,6 +24,8 @@ public final class StateWriter {
     m.put("enrolledAt", time(s.enrolledAt()));
     m.put("lastDiscovery", time(s.discovery().at()));
     m.put("discoveryStatus", s.discovery().status().map(DiscoveryStatus::id).orElse(null));
+    m.put("discoveryError", s.discovery().failure().map(ImageState.Failure::reason).orElse(null));
+    m.put("lastDiscoveryAttempt", time(s.discovery().failure().map(ImageState.Failure::at)));
     m.put("enrollment", s.enrollment().map(StateWriter::enrollment).orElse(null));
     putWatch(m, s.watch());
     m.put("baseImages", s.baseImages());

@@ -70,6 +70,24 @@ public final class FleetPipeline {
     return new Generated(merged, rendered.documents(), rendered.yaml());
   }
 
+  /**
+   * Merges and generates {@code inputs}, as a job has them once its state changes are written:
+   * what it writes to dist/ beside them.
+   *
+   * @throws ValidationException with every problem of the merge, when any of them is an error
+   *     (such as images built from each other): then the job writes nothing
+   */
+  public static Generated generate(FleetInputs inputs) {
+    Fleet fleet = FleetMerger.merge(inputs);
+    List<Problem> problems = new ArrayList<>(fleet.problems());
+    problems.sort(Problem.BY_POSITION);
+    if (problems.stream().anyMatch(Problem::isError)) {
+      throw new ValidationException(problems);
+    }
+    KargoGenerator.Rendered rendered = KargoGenerator.generateRendered(fleet);
+    return new Generated(new Merged(fleet, problems), rendered.documents(), rendered.yaml());
+  }
+
   private static Checkout.Loaded loadValid(Checkout checkout) {
     Checkout.Loaded loaded = checkout.load();
     if (loaded.hasErrors()) {

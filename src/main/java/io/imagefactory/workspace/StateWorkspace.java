@@ -5,7 +5,9 @@ import io.imagefactory.credentials.Tokens;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.git.StateRepository;
 import io.imagefactory.state.StateChanges;
+import io.imagefactory.Layout;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -82,7 +84,15 @@ public final class StateWorkspace implements AutoCloseable {
     return new Result(attempt.changes, attempt.changed, outcome.committed(), outcome.commit());
   }
 
-  /** One decision and write; after a lost push race it runs again and keeps the latest result. */
+  /**
+   * One decision and write; after a lost push race it runs again and keeps the latest result.
+   *
+   * <p>dist/ is generated from the state as the decision leaves it and written with it, so that
+   * every commit of a job holds the state and the Kargo resources generated from that state (the
+   * design's step 5): a lost race decides and generates again on the new head. Generation comes
+   * before any write, so a change whose fleet would not generate writes nothing. A decision that
+   * changes no state file leaves dist/ alone: the job had nothing to commit.
+   */
   private final class Attempt {
     private final Function<FleetInputs, StateChanges> decide;
     private final Function<StateChanges, String> message;
@@ -101,8 +111,19 @@ public final class StateWorkspace implements AutoCloseable {
       FleetInputs current = unchanged != null ? unchanged : load();
       unchanged = null;
       changes = decide.apply(current);
-      changed = new StateStore(dir).apply(changes);
-      return changed.isEmpty() ? Optional.empty() : Optional.of(message.apply(changes));
+      changed = List.of();
+      if (changes.isEmpty()) {
+        return Optional.empty();
+      }
+      String dist = FleetPipeline.generate(current.with(changes)).yaml();
+      List<String> files = new ArrayList<>(new StateStore(dir).apply(changes));
+      if (files.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<String> distChange = DistFile.write(new Checkout(dir), dist);
+      distChange.ifPresent(summary -> files.add(Layout.DIST_FILE));
+      changed = List.copyOf(files);
+      return Optional.of(message.apply(changes) + distChange.map(summary -> summary + "\n").orElse(""));
     }
   }
 

@@ -30,7 +30,7 @@ final class KnownScalarResolver extends Resolver {
       "name", "registry", "repository", "source", "provider", "repo", "branch", "dockerfile",
       "workflow", "buildArgs", "allowTags", "ignoreTags", "imageSelectionStrategy", "constraint",
       "platform", "discoveryLimit", "rebuildDelay", "autoRebuild", "owner", "enrolledAt",
-      "lastDiscovery", "discoveryStatus", "enrollment", "repoURL", "baseImages", "currentVersion",
+      "lastDiscovery", "discoveryStatus", "discoveryError", "lastDiscoveryAttempt", "enrollment", "repoURL", "baseImages", "currentVersion",
       "currentDigest", "lastBuilt", "rebuildState", "status", "pendingRebuild", "pendingSince",
       "lastTriggered", "reason", "fullImage", "tag", "digest", "firstDiscovered", "lastChecked",
       "dependentImages", "lastUpdated", "project", "stateRepository", "url", "analysis", "image",

@@ -8,7 +8,7 @@ import io.imagefactory.image.ImageReference;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The analysis job's view of a Dockerfile: resolved base images, everything else as warnings. */
+/** The analysis job's view of a Dockerfile: its base images, every one resolved, and the warnings. */
 class DockerfileBaseImagesTest {
   private final BaseImageFinder finder = new DockerfileBaseImages();
 
@@ -38,14 +38,22 @@ class DockerfileBaseImagesTest {
   }
 
   @Test
-  void unresolvedBaseImageIsLeftOutWithAWarning() {
-    BaseImageFinder.Found found = finder.find("FROM alpine:3.20\nFROM golang:1.22-${TARGETARCH}\n", "Dockerfile",
-        Map.of());
-    assertThat(found.baseImages()).extracting(DiscoveredImage::line).containsExactly(1);
-    assertThat(found.warnings()).containsExactly(
-        "line 2: FROM golang:1.22-${TARGETARCH} is left out of the base images: its name is not known statically",
-        "line 2: FROM golang:1.22-${TARGETARCH} is not known statically: TARGETARCH is set from the target platform "
-            + "at build time. Pass --build-arg TARGETARCH=<value> to resolve it");
+  void anUnresolvedBaseImageRefusesTheDockerfileNamingTheLineAndTheBuildArg() {
+    assertThatThrownBy(() -> finder.find("ARG VARIANT\nFROM alpine:3.20\nFROM golang:1.22-${TARGETARCH}\n"
+        + "FROM node:${VARIANT}\n", "acme/web:Dockerfile", Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("acme/web:Dockerfile:3: FROM golang:1.22-${TARGETARCH} is not known statically: TARGETARCH is set"
+            + " from the target platform at build time. Pass --build-arg TARGETARCH=<value> to resolve it"
+            + " (and 1 more FROM lines like it)")
+        .extracting(e -> ((InvalidInputException) e).hint()).asString().contains("source.buildArgs");
+  }
+
+  @Test
+  void theBuildArgsOfImagesYamlResolveIt() {
+    BaseImageFinder.Found found = finder.find("FROM golang:1.22-${TARGETARCH}\n", "Dockerfile",
+        Map.of("TARGETARCH", "amd64"));
+    assertThat(found.baseImages()).extracting(d -> d.reference().canonical())
+        .containsExactly("docker.io/library/golang:1.22-amd64");
   }
 
   @Test

@@ -9,12 +9,15 @@ import io.imagefactory.config.Settings;
 import io.imagefactory.config.Source;
 import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.tags.Watch;
+import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetInputs;
+import io.imagefactory.fleet.FleetMerger;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.state.BaseImageState;
 import io.imagefactory.state.Build;
 import io.imagefactory.state.DiscoveryStatus;
 import io.imagefactory.state.ImageState;
+import io.imagefactory.state.ImageState.Discovery;
 import io.imagefactory.state.RebuildState;
 import io.imagefactory.state.RebuildStatus;
 import io.imagefactory.state.StateChanges;
@@ -72,13 +75,13 @@ class ImageAnalysisTest {
           Optional.of("node updated"));
       images.put("app", ImageState.of("app").withEnrolledAt(T0)
           .withDiscovery(new ImageState.Discovery(Optional.of(T0), Optional.of(DiscoveryStatus.SUCCESS), List.of()))
-          .withWatch(Watch.of("docker.io/old/app", TagPolicy.NONE)).withCurrent(Build.of("1.0.0", null, T0))
+          .withWatch(Watch.of("docker.io/old/app", TagPolicy.NONE)).withCurrent(Build.of("1.0.0", BUILD.digest().get(), T0))
           .withRebuildState(pending));
       bases.put("node-22", base("node-22", "docker.io/library/node", "22", null, "other"));
       StateChanges c = analyse("app", "node:22");
       ImageState s = c.images().get("app");
       assertThat(s.enrolledAt()).contains(T0);
-      assertThat(s.current().builtAt()).contains(T0);
+      assertThat(s.current().builtAt()).as("the same digest seen again is no new build").contains(T0);
       assertThat(s.rebuildState()).contains(pending);
       assertThat(s.watch().repoURL()).as("external -> managed removes the watch").isEmpty();
       BaseImageState b = c.baseImages().get("node-22");
@@ -86,6 +89,22 @@ class ImageAnalysisTest {
       assertThat(b.current().digest()).contains("sha256:" + "c".repeat(64));
       assertThat(b.seen().firstDiscovered()).contains(T0);
       assertThat(b.seen().lastChecked()).contains(NOW);
+    }
+
+    @Test
+    void recordsLastBuiltWhenItFirstSeesANewDigest() {
+      images.put("app", ImageState.of("app").withCurrent(Build.of("1.0.0", "sha256:" + "0".repeat(64), T0)));
+      Build b = analyse("app", "node:22").images().get("app").current();
+      assertThat(b).isEqualTo(Build.of("1.2.3", BUILD.digest().get(), NOW));
+    }
+
+    @Test
+    void keepsLastBuiltWhenTheAnalysisIsToldNoDigest() {
+      images.put("app", ImageState.of("app").withCurrent(Build.of("1.0.0", "sha256:" + "0".repeat(64), T0)));
+      FleetInputs in = inputs();
+      Build b = ImageAnalysis.managed(in, in.enrollment("app"), List.of(), Trigger.of(null, null, NOW))
+          .images().get("app").current();
+      assertThat(b).as("analyze --all names no build").isEqualTo(Build.of("1.0.0", "sha256:" + "0".repeat(64), T0));
     }
 
     @Test
@@ -149,6 +168,103 @@ class ImageAnalysisTest {
     void listsEachBaseImageOnceInFromOrder() {
       StateChanges c = analyse("app", "node:22", "nginx:1.27", "node:22");
       assertThat(c.images().get("app").baseImages()).containsExactly("node-22", "nginx-1-27");
+    }
+  }
+
+  @Nested
+  class FailedDiscovery {
+    static final String WHY = "acme/app:Dockerfile:2: FROM requires either one or three arguments";
+
+    @Test
+    void keepsTheBaseImagesOfTheLastDiscoveryAndRecordsWhyAndWhen() {
+      images.put("app", ImageState.of("app").withDiscovery(
+          new ImageState.Discovery(Optional.of(T0), Optional.of(DiscoveryStatus.SUCCESS), List.of("node-22"))));
+      bases.put("node-22", base("node-22", "docker.io/library/node", "22", null, "app"));
+      FleetInputs in = inputs();
+      StateChanges c = ImageAnalysis.failed(in, in.enrollment("app"), BUILD, WHY);
+      ImageState s = c.images().get("app");
+      assertThat(s.discovery()).isEqualTo(new ImageState.Discovery(Optional.of(T0), Optional.of(DiscoveryStatus.FAILED),
+          List.of("node-22"), Optional.of(new ImageState.Failure(NOW, WHY))));
+      assertThat(s.current()).as("the build is recorded all the same").isEqualTo(Build.of("1.2.3", BUILD.digest().get(), NOW));
+      assertThat(c.baseImages()).isEmpty();
+      assertThat(c.deletedBaseImages()).isEmpty();
+      assertThat(c.notes()).containsExactly("app: discovery failed (" + WHY + "); the base images of the last discovery"
+          + " are kept");
+    }
+
+    @Test
+    void aSuccessAfterAFailureClearsTheError() {
+      images.put("app", ImageState.of("app").withDiscovery(Discovery.NONE.failed(new ImageState.Failure(T0, WHY))));
+      ImageState s = analyse("app", "node:22").images().get("app");
+      assertThat(s.discovery().status()).contains(DiscoveryStatus.SUCCESS);
+      assertThat(s.discovery().failure()).isEmpty();
+    }
+
+    @Test
+    void keepsTheReasonToOneLineOfBoundedLength() {
+      FleetInputs in = inputs();
+      String reason = ImageAnalysis.failed(in, in.enrollment("app"), BUILD, "first\n  second\u001b[2J" + "x".repeat(5_000))
+          .images().get("app").discovery().failure().orElseThrow().reason();
+      assertThat(reason).startsWith("first second\\x1b[2Jxxx").endsWith("x...").hasSize(ImageAnalysis.MAX_REASON + 3);
+    }
+  }
+
+  /** The design's "Base Image → Managed": the base image state goes, its dependents follow the builds. */
+  @Nested
+  class BaseImageBecomesManaged {
+    @Test
+    void theBaseImageStateOfItsNameIsRemovedAndItsDependentsFollowItsBuilds() {
+      enrolled.add(ImageEnrollment.managed("node-22-bookworm-slim", "ghcr.io", "acme/node",
+          new Source(Provider.GITHUB, "acme/node-images", "main", "Dockerfile", Optional.of("node.yml"), Map.of())));
+      images.put("app", ImageState.of("app").withDiscovery(new ImageState.Discovery(Optional.of(T0),
+          Optional.of(DiscoveryStatus.SUCCESS), List.of("node-22-bookworm-slim"))));
+      bases.put("node-22-bookworm-slim", base("node-22-bookworm-slim", "docker.io/library/node", "22-bookworm-slim", null,
+          "app"));
+      StateChanges c = analyse("node-22-bookworm-slim", "debian:12-slim");
+      assertThat(c.deletedBaseImages()).containsExactly("node-22-bookworm-slim");
+      assertThat(c.images()).containsOnlyKeys("node-22-bookworm-slim");
+      assertThat(c.notes()).contains("base image node-22-bookworm-slim (docker.io/library/node:22-bookworm-slim) is now"
+          + " the managed image node-22-bookworm-slim: its base image state is removed; app follow"
+          + " node-22-bookworm-slim's builds");
+      Fleet fleet = FleetMerger.merge(inputs().with(c));
+      assertThat(fleet.images().get("app").baseImages()).containsExactly("node-22-bookworm-slim");
+      assertThat(fleet.images().get("node-22-bookworm-slim").isManaged()).isTrue();
+      assertThat(fleet.problems()).noneMatch(p -> p.toString().contains("no longer watched"));
+    }
+
+    @Test
+    void aBaseImageOfItsRepositoryUnderAnotherNameIsRemovedAndItsDependentsRelinked() {
+      images.put("app", ImageState.of("app").withDiscovery(new ImageState.Discovery(Optional.of(T0),
+          Optional.of(DiscoveryStatus.SUCCESS), List.of("java-base-21", "node-22"))));
+      bases.put("java-base-21", base("java-base-21", "ghcr.io/acme/java-base", "21", null, "app"));
+      bases.put("node-22", base("node-22", "docker.io/library/node", "22", null, "app"));
+      StateChanges c = analyse("java-base", "eclipse-temurin:21-jre");
+      assertThat(c.deletedBaseImages()).containsExactly("java-base-21");
+      assertThat(c.images().get("app").baseImages()).containsExactly("java-base", "node-22");
+      assertThat(c.images().get("app").discovery().at()).contains(T0);
+    }
+
+    @Test
+    void aManagedImageBuiltFromTheImageItReplacesWatchesItUnderANewNameWithItsHistory() {
+      enrolled.add(ImageEnrollment.managed("node-22", "ghcr.io", "acme/node",
+          new Source(Provider.GITHUB, "acme/node-images", "main", "Dockerfile", Optional.of("node.yml"), Map.of())));
+      bases.put("node-22", base("node-22", "docker.io/library/node", "22", null, "app"));
+      StateChanges c = analyse("node-22", "node:22");
+      assertThat(c.deletedBaseImages()).containsExactly("node-22");
+      assertThat(c.images().get("node-22").baseImages()).containsExactly("docker-io-node-22");
+      BaseImageState moved = c.baseImages().get("docker-io-node-22");
+      assertThat(moved.watch()).isEqualTo(bases.get("node-22").watch());
+      assertThat(moved.current()).isEqualTo(bases.get("node-22").current());
+      assertThat(moved.seen()).isEqualTo(new BaseImageState.Seen(Optional.of(T0), Optional.of(NOW)));
+      assertThat(moved.dependentImages()).containsExactly("node-22");
+    }
+
+    @Test
+    void aFailedAnalysisRemovesItAllTheSame() {
+      bases.put("java-base", base("java-base", "ghcr.io/acme/java-base", "21", null, "app"));
+      FleetInputs in = inputs();
+      StateChanges c = ImageAnalysis.failed(in, in.enrollment("java-base"), BUILD, "unreachable");
+      assertThat(c.deletedBaseImages()).containsExactly("java-base");
     }
   }
 

@@ -8,6 +8,7 @@ import io.imagefactory.kargo.KargoGenerator;
 import io.imagefactory.kargo.Manifest;
 import io.imagefactory.testing.GitRemotes;
 import io.imagefactory.testing.GitServer;
+import io.imagefactory.testing.StallingServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,8 @@ class AnalyzeIT {
     Path state = cloneState();
     assertThat(state.resolve("image-factory/state/images/app-0.yaml")).content()
         .contains("baseImages:\n  - node-22-bookworm-slim\n  - nginx-1-27-alpine\n  - alpine-3-18\n",
-            "currentVersion: 1.2.3\n", "currentDigest: " + DIGEST, "lastDiscovery: \"2026-11-24T12:00:00Z\"")
+            "currentVersion: 1.2.3\n", "currentDigest: " + DIGEST, "lastDiscovery: \"2026-11-24T12:00:00Z\"",
+            "lastBuilt: \"2026-11-24T12:00:00Z\"")
         .doesNotContain("repoURL", "allowTags");
     assertThat(state.resolve("image-factory/state/base-images/node-22-bookworm-slim.yaml")).content()
         .contains("repoURL: docker.io/library/node\n", "allowTags: ^22-bookworm-slim$\n", "imageSelectionStrategy: Lexical\n",
@@ -78,7 +80,10 @@ class AnalyzeIT {
       var head = git.log().setMaxCount(1).call().iterator().next();
       assertThat(head.getAuthorIdent().getName()).isEqualTo("Image Factory Bot");
       assertThat(head.getShortMessage()).isEqualTo("analyze app-0 1.2.3 (" + DIGEST + ")");
+      assertThat(head.getFullMessage()).contains("dist/image-factory.k8s.yaml regenerated: + ");
     }
+    assertThat(state.resolve("dist/image-factory.k8s.yaml")).content().contains("repoURL: docker.io/library/node\n");
+    assertDistIsCurrent(state);
   }
 
   @Test
@@ -108,6 +113,9 @@ class AnalyzeIT {
     }
     assertThat(state.resolve("image-factory/state/base-images/alpine-3-18.yaml")).content()
         .contains("dependentImages:\n  - app-0\n  - app-6\n");
+    assertThat(state.resolve("dist/image-factory.k8s.yaml")).content()
+        .as("every lost race generated dist/ again").contains("alpine-3-18", "alpine-3-19", "alpine-3-20");
+    assertDistIsCurrent(state);
   }
 
   @Test
@@ -138,7 +146,9 @@ class AnalyzeIT {
           + "image-factory/state/base-images/nginx-1-27-alpine.yaml");
       assertThat(root.resolve("image-factory/state/images/app-1.yaml")).content().contains("  - nginx-1-27-alpine\n");
       assertThat(git.getRepository().resolve("HEAD").getName()).as("no commit").isEqualTo(head);
-      assertThat(git.status().call().getUntracked()).contains("image-factory/state/images/app-1.yaml");
+      assertThat(git.status().call().getUntracked()).contains("image-factory/state/images/app-1.yaml",
+          "dist/image-factory.k8s.yaml");
+      assertDistIsCurrent(root);
     }
   }
 
@@ -156,22 +166,31 @@ class AnalyzeIT {
   @Nested
   class BadInput {
     @Test
-    void aMalformedDockerfileIsOneLineAndWritesNothing() throws Exception {
+    void aMalformedDockerfileIsOneLineAndRecordedAsFailed() throws Exception {
       enroll("broken", sourceRepo("broken", "FROM\nRUN true\n"));
       CliRun r = analyze("--image", "broken", "--git-repo", stateRemote);
       assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
       assertThat(r.err().lines()).hasSize(1);
       assertThat(r.err()).contains("Dockerfile:1");
-      assertNothingPushed();
+      assertFailureRecorded("broken", "Dockerfile:1");
     }
 
     @Test
-    void aMissingDockerfilePathIsOneLineWithTheFix() throws Exception {
+    void aMissingDockerfilePathIsOneLineWithTheFixAndRecordedAsFailed() throws Exception {
       enroll("nodockerfile", sourceRepo("nodockerfile", "FROM alpine\n"), "docker/Dockerfile");
       CliRun r = analyze("--image", "nodockerfile", "--git-repo", stateRemote);
       assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
       assertThat(r.err()).contains("there is no file at this path", "check source.dockerfile in images.yaml");
-      assertNothingPushed();
+      assertFailureRecorded("nodockerfile", "there is no file at this path");
+    }
+
+    @Test
+    void anUnresolvableFromIsRecordedAsFailedNamingTheBuildArg() throws Exception {
+      enroll("perarch", sourceRepo("perarch", "FROM golang:1.22-${TARGETARCH}\n"));
+      CliRun r = analyze("--image", "perarch", "--git-repo", stateRemote);
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).contains("Dockerfile:1", "TARGETARCH", "source.buildArgs");
+      assertFailureRecorded("perarch", "TARGETARCH");
     }
 
     @Test
@@ -188,6 +207,71 @@ class AnalyzeIT {
     }
 
     @Test
+    void aBrokenCommitUpstreamIsRecordedAsFailedAndKeepsTheWatches() throws Exception {
+      CliRun ok = analyze("--image", "app-1", "--tag", "1.0.0", "--digest", DIGEST, "--git-repo", stateRemote);
+      assertThat(ok.exitCode()).as(ok.err()).isZero();
+      try (Git src = GitRemotes.clone(GitRemotes.url(tmp.resolve("src/app-1.git")), tmp.resolve("work-app-1"))) {
+        Files.writeString(src.getRepository().getWorkTree().toPath().resolve("Dockerfile"), "FROM\n");
+        GitRemotes.commitAll(src, "a broken Dockerfile");
+        src.push().call();
+      }
+      CliRun r = analyze("--image", "app-1", "--tag", "1.0.1", "--digest", DIGEST, "--git-repo", stateRemote);
+      assertThat(r.exitCode()).as("the job still fails").isEqualTo(ExitCodes.INVALID_INPUT);
+      assertFailureRecorded("app-1", "Dockerfile:1");
+      Path state = cloneState();
+      assertThat(state.resolve("image-factory/state/images/app-1.yaml")).content()
+          .contains("baseImages:\n  - node-22-bookworm-slim\n  - nginx-1-27-alpine\n", "currentVersion: 1.0.1\n");
+      assertThat(state.resolve("image-factory/state/base-images/nginx-1-27-alpine.yaml")).content().contains("  - app-1\n");
+      assertThat(state.resolve("dist/image-factory.k8s.yaml")).content().contains("- ^1\\.27-alpine$");
+    }
+
+    @Test
+    void analyzeAllRecordsEachFailureAndKeepsTheOthers() throws Exception {
+      enroll("broken", sourceRepo("broken", "FROM\nRUN true\n"));
+      enroll("gone", GitRemotes.url(tmp.resolve("gone.git")));
+      CliRun r = analyze("--all", "--git-repo", stateRemote);
+      assertThat(r.exitCode()).as("partial failure").isEqualTo(ExitCodes.EXTERNAL_FAILURE);
+      assertThat(r.err()).contains("2 of " + (APPS + 2) + " images could not be analysed (broken, gone)");
+      assertThat(r.out()).contains("] broken: failed: ", "] gone: failed: ", "] app-7: 2 base images");
+      Path state = cloneState();
+      for (int i = 0; i < APPS; i++) {
+        assertThat(state.resolve("image-factory/state/images/app-" + i + ".yaml")).content()
+            .contains("discoveryStatus: success\n");
+      }
+      assertFailureRecorded("broken", "Dockerfile:1");
+      assertFailureRecorded("gone", "could not reach");
+    }
+
+    @Test
+    void analyzeAllGivesASourceThatNeverFinishesItsTimeBudgetAndGoesOn() throws Exception {
+      try (StallingServer server = StallingServer.start()) {
+        enroll("stalled", server.url("stalled.git"));
+        CliRun r = analyze("--all", "--image-timeout", "2", "--git-repo", stateRemote);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.EXTERNAL_FAILURE);
+        assertThat(r.out()).contains("] stalled: failed: ", "took longer than 2 seconds");
+        assertFailureRecorded("stalled", "took longer than 2 seconds");
+        assertThat(cloneState().resolve("image-factory/state/images/app-7.yaml")).content()
+            .contains("discoveryStatus: success\n");
+      }
+    }
+
+    @Test
+    void aBaseImageEnrolledAsManagedLosesItsBaseImageFileAndItsDependentsFollowIt() throws Exception {
+      CliRun first = analyze("--image", "app-0", "--tag", "1.0.0", "--digest", DIGEST, "--git-repo", stateRemote);
+      assertThat(first.exitCode()).as(first.err()).isZero();
+      enroll("nginx-1-27-alpine", sourceRepo("nginx", "FROM alpine:3.20\n"));
+      CliRun r = analyze("--image", "nginx-1-27-alpine", "--tag", "1.27.1", "--digest", DIGEST, "--git-repo", stateRemote);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains("base image nginx-1-27-alpine (nginx:1.27-alpine) is now the managed image"
+          + " nginx-1-27-alpine: its base image state is removed; app-0 follow nginx-1-27-alpine's builds");
+      Path state = cloneState();
+      assertThat(state.resolve("image-factory/state/base-images/nginx-1-27-alpine.yaml")).doesNotExist();
+      assertThat(state.resolve("image-factory/state/images/app-0.yaml")).content().contains("  - nginx-1-27-alpine\n");
+      assertThat(state.resolve("dist/image-factory.k8s.yaml")).content().doesNotContain("- ^1\\.27-alpine$");
+      assertDistIsCurrent(state);
+    }
+
+    @Test
     void anUnknownImageNamesTheEnrolledOnes() {
       CliRun r = analyze("--image", "app-99", "--git-repo", stateRemote);
       assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
@@ -200,7 +284,7 @@ class AnalyzeIT {
       CliRun r = analyze("--image", "gone", "--git-repo", stateRemote);
       assertThat(r.exitCode()).isEqualTo(ExitCodes.EXTERNAL_FAILURE);
       assertThat(r.err()).contains("Tried to clone", "could not reach");
-      assertNothingPushed();
+      assertFailureRecorded("gone", "could not reach");
     }
 
     @Test
@@ -231,12 +315,23 @@ class AnalyzeIT {
       }
     }
 
-    private void assertNothingPushed() throws Exception {
-      try (Git git = Git.open(cloneState().toFile())) {
+    /** The image's state says why and when it failed; the commit is the bot's, with a dist/ that is current. */
+    private void assertFailureRecorded(String image, String reason) throws Exception {
+      Path state = cloneState();
+      assertThat(state.resolve("image-factory/state/images/" + image + ".yaml")).content()
+          .contains("discoveryStatus: failed\n", "discoveryError: ", reason, "lastDiscoveryAttempt: \"2026-11-24T12:00:00Z\"");
+      try (Git git = Git.open(state.toFile())) {
         assertThat(git.log().setMaxCount(1).call().iterator().next().getAuthorIdent().getName())
-            .isNotEqualTo("Image Factory Bot");
+            .isEqualTo("Image Factory Bot");
       }
+      assertDistIsCurrent(state);
     }
+  }
+
+  /** {@code generate --check} on the state repository: its dist/ is what its state generates. */
+  private static void assertDistIsCurrent(Path state) {
+    CliRun check = CliRun.of("generate", "--check", "--root", state.toString());
+    assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
   }
 
   private CliRun analyze(String... args) {

@@ -76,6 +76,8 @@ class RecordUpdateIT {
         assertThat(c.getCommitterIdent().getName()).isEqualTo("Image Factory Bot");
         assertThat(c.getShortMessage()).matches("record-update base-[0-9]+ x \\(sha256:[0-9a-f]{64}\\)");
       });
+      Path check = git.getRepository().getWorkTree().toPath();
+      assertThat(CliRun.of("generate", "--check", "--root", check.toString()).exitCode()).as("dist/ is current").isZero();
     }
   }
 
@@ -96,8 +98,25 @@ class RecordUpdateIT {
   void writesTheLocalCheckoutWithoutGitRepo() throws Exception {
     CliRun r = CliRun.of("record-update", "--image", "base-2", "--digest", digest(2), "--root", fleet.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).endsWith("wrote image-factory/state/base-images/base-2.yaml\n");
+    assertThat(r.out()).as("there was no dist/ yet").endsWith("wrote image-factory/state/base-images/base-2.yaml,"
+        + " dist/image-factory.k8s.yaml\n");
     assertThat(fleet.resolve("image-factory/state/base-images/base-2.yaml")).content().contains("currentDigest: " + digest(2));
+    assertThat(CliRun.of("generate", "--check", "--root", fleet.toString()).exitCode()).isZero();
+  }
+
+  @Test
+  void aNewDigestChangesNoByteOfDist() throws Exception {
+    assertThat(CliRun.of("generate", "--root", fleet.toString()).exitCode()).isZero();
+    Path dist = fleet.resolve("dist/image-factory.k8s.yaml");
+    byte[] before = Files.readAllBytes(dist);
+    String remote = GitRemotes.bareWith(tmp.resolve("state.git"), fleet);
+    CliRun r = CliRun.of("record-update", "--image", "base-3", "--digest", digest(3), "--git-repo", remote);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    try (Git git = GitRemotes.clone(remote, tmp.resolve("check"))) {
+      assertThat(git.getRepository().getWorkTree().toPath().resolve("dist/image-factory.k8s.yaml")).hasBinaryContent(before);
+      RevCommit head = git.log().setMaxCount(1).call().iterator().next();
+      assertThat(head.getFullMessage()).doesNotContain("dist/");
+    }
   }
 
   @Test

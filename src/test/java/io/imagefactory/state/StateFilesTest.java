@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,52 @@ class StateFilesTest {
       StateReader.readImage("name: a\ndiscoveryStatus: done\n", "a.yaml", "a", problems);
       assertThat(problems).extracting(Problem::toString).containsExactly(
           "a.yaml:2:18: unknown discoveryStatus \"done\". use one of pending, success, failed, external.");
+    }
+  }
+
+  /** discoveryError and lastDiscoveryAttempt: why and when the last discovery failed. */
+  @Nested
+  class FailedDiscovery {
+    static final String FAILED = """
+        name: app
+        lastDiscovery: "2026-11-20T08:00:00Z"
+        discoveryStatus: failed
+        discoveryError: "acme/app@main:Dockerfile:1: FROM requires either one or three arguments. write FROM IMAGE."
+        lastDiscoveryAttempt: "2026-11-24T12:00:00Z"
+        baseImages:
+          - node-22
+        """;
+
+    @Test
+    void readsAndWritesTheFailureBesideTheBaseImagesOfTheLastSuccess() {
+      List<Problem> problems = new ArrayList<>();
+      ImageState s = StateReader.readImage(FAILED, "app.yaml", "app", problems);
+      assertThat(problems).isEmpty();
+      assertThat(s.discovery()).isEqualTo(new ImageState.Discovery(Optional.of(Instant.parse("2026-11-20T08:00:00Z")),
+          Optional.of(DiscoveryStatus.FAILED), List.of("node-22"), Optional.of(new ImageState.Failure(
+              Instant.parse("2026-11-24T12:00:00Z"),
+              "acme/app@main:Dockerfile:1: FROM requires either one or three arguments. write FROM IMAGE."))));
+      assertThat(StateWriter.write(s)).isEqualTo(FAILED);
+    }
+
+    @Test
+    void rejectsAnErrorWithoutItsTime() {
+      assertThat(imageErrors(FAILED.replace("lastDiscoveryAttempt: \"2026-11-24T12:00:00Z\"\n", ""))).containsExactly(
+          "app.yaml:4:17: discoveryError and lastDiscoveryAttempt go together. write both (why and when the last"
+              + " discovery failed), or delete both.");
+    }
+
+    @Test
+    void rejectsAnErrorBesideADiscoveryThatSucceeded() {
+      assertThat(imageErrors(FAILED.replace("discoveryStatus: failed", "discoveryStatus: success"))).containsExactly(
+          "app.yaml:4:17: discoveryError is kept only while discoveryStatus is failed. delete discoveryError and"
+              + " lastDiscoveryAttempt, or set discoveryStatus: failed.");
+    }
+
+    private static List<String> imageErrors(String text) {
+      List<Problem> problems = new ArrayList<>();
+      StateReader.readImage(text, "app.yaml", "app", problems);
+      return problems.stream().map(Problem::toString).toList();
     }
   }
 
