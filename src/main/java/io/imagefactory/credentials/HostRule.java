@@ -11,15 +11,18 @@ import java.util.regex.Pattern;
 /**
  * Where a secret may travel, for every adapter that sends one (git, the registry client, the forge
  * APIs, rebuild triggers): over HTTPS, to the host it belongs to. Plain HTTP only to a host listed
- * as insecure ({@code hosts.insecure} in settings, {@code --insecure-host}), and for registries,
- * as Docker does, to loopback. Never to another host after a redirect: each request is checked
+ * as insecure ({@code hosts.insecure} in settings, {@code --insecure-host}), and for URLs from the
+ * command line (registries, forge APIs), as Docker does, to loopback. Never to another host after a redirect: each request is checked
  * against the credential's host, not against where the first request went.
  */
 public final class HostRule {
   /** HTTPS only: what a job uses when nothing is listed as insecure. */
   public static final HostRule HTTPS_ONLY = new HostRule(Set.of(), false);
-  /** Docker's rule for registries: HTTPS, or plain HTTP to loopback, where nothing crosses a network. */
-  public static final HostRule REGISTRIES = new HostRule(Set.of(), true);
+  /**
+   * Docker's rule: HTTPS, or plain HTTP to loopback, where nothing crosses a network. For URLs the
+   * operator gives on the command line (registries, forge APIs), never for URLs from a merged file.
+   */
+  public static final HostRule LOOPBACK_HTTP = new HostRule(Set.of(), true);
 
   private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 

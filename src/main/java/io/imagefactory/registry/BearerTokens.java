@@ -42,7 +42,7 @@ final class BearerTokens {
     }
     URI realm = URI.create(realmText.get());
     String service = challenge.param("service").orElse("");
-    credential.filter(c -> !HostRule.REGISTRIES.maySendSecrets(realm)).ifPresent(c -> {
+    credential.filter(c -> !HostRule.LOOPBACK_HTTP.maySendSecrets(realm)).ifPresent(c -> {
       throw RegistryErrors.insecure(endpoint.registry(), request.repository(), realm, c);
     });
     TokenCache.Key key = new TokenCache.Key(realm.toString(), service, String.join(" ", scopes),

@@ -46,7 +46,7 @@ final class Transport {
       Optional<RegistryRequest.Body> body, Optional<Authorization> authorization) {
     Outgoing redirectedTo(URI next) {
       Optional<Authorization> kept = authorization.filter(a -> HostRule.sameOrigin(next, a.origin())
-          && HostRule.REGISTRIES.maySendSecrets(next));
+          && HostRule.LOOPBACK_HTTP.maySendSecrets(next));
       return new Outgoing(operation, method, next, headers, body, kept);
     }
   }
@@ -123,7 +123,7 @@ final class Transport {
     out.headers().forEach(builder::header);
     out.body().ifPresent(b -> builder.header("Content-Type", b.contentType()));
     out.authorization().filter(a -> HostRule.sameOrigin(out.uri(), a.origin())
-        && HostRule.REGISTRIES.maySendSecrets(out.uri())).ifPresent(a -> builder.header("Authorization", a.header()));
+        && HostRule.LOOPBACK_HTTP.maySendSecrets(out.uri())).ifPresent(a -> builder.header("Authorization", a.header()));
     return builder.build();
   }
 

@@ -23,11 +23,11 @@ class HostRuleTest {
 
   @Test
   void registriesSendSecretsOverHttpsOrToLoopbackOverPlainHttp() {
-    assertThat(HostRule.REGISTRIES.maySendSecrets(URI.create("https://ghcr.io/token"))).isTrue();
-    assertThat(HostRule.REGISTRIES.maySendSecrets(URI.create("http://127.0.0.1:5000/v2/"))).isTrue();
-    assertThat(HostRule.REGISTRIES.maySendSecrets(URI.create("http://localhost:5000/v2/"))).isTrue();
-    assertThat(HostRule.REGISTRIES.maySendSecrets(URI.create("http://registry.internal:5000/v2/"))).isFalse();
-    assertThat(HostRule.REGISTRIES.maySendSecrets(URI.create("ftp://127.0.0.1/"))).isFalse();
+    assertThat(HostRule.LOOPBACK_HTTP.maySendSecrets(URI.create("https://ghcr.io/token"))).isTrue();
+    assertThat(HostRule.LOOPBACK_HTTP.maySendSecrets(URI.create("http://127.0.0.1:5000/v2/"))).isTrue();
+    assertThat(HostRule.LOOPBACK_HTTP.maySendSecrets(URI.create("http://localhost:5000/v2/"))).isTrue();
+    assertThat(HostRule.LOOPBACK_HTTP.maySendSecrets(URI.create("http://registry.internal:5000/v2/"))).isFalse();
+    assertThat(HostRule.LOOPBACK_HTTP.maySendSecrets(URI.create("ftp://127.0.0.1/"))).isFalse();
   }
 
   @Test
