@@ -31,6 +31,6 @@ public class ImageFactoryException extends RuntimeException {
    * characters escaped, since messages quote names and values from the user's files.
    */
   public String oneLine() {
-    return TerminalText.escapeControls(Sentences.join(getMessage(), hint));
+    return TerminalText.escapeControls(Redaction.urls(Sentences.join(getMessage(), hint)));
   }
 }

@@ -52,6 +52,6 @@ public record Problem(
   @Override
   public String toString() {
     String prefix = severity == Severity.WARNING ? "warning: " : "";
-    return TerminalText.escapeControls(where() + ": " + prefix + Sentences.join(message, hint));
+    return TerminalText.escapeControls(Redaction.urls(where() + ": " + prefix + Sentences.join(message, hint)));
   }
 }

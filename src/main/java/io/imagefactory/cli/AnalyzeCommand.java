@@ -69,6 +69,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     job.validate();
+    GitRepoOption.check("--source-repo", sourceRepo);
     if (target.all && (dockerfile != null || sourceRepo != null || sourceProvider != null || !buildArgs.isEmpty())) {
       throw new InvalidInputException("--all", "--dockerfile, --source-repo, --source-provider and --build-arg "
           + "describe one image", "drop them, or analyse one image with --image NAME");

@@ -5,6 +5,7 @@ import io.imagefactory.ImageFactoryException;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.Problem;
 import io.imagefactory.ProblemReport;
+import io.imagefactory.Redaction;
 import io.imagefactory.TerminalText;
 import io.imagefactory.ValidationException;
 import java.io.PrintWriter;
@@ -17,7 +18,8 @@ import picocli.CommandLine.ParseResult;
  * The one place where failures become an exit code and a message.
  *
  * <p>Our own exceptions print one line each (every problem of a validation), with the hint;
- * anything else is a bug and says so. Stack traces appear only with {@code --verbose}.
+ * anything else is a bug and says so. Stack traces appear only with {@code --verbose}. URL
+ * user-info is masked in all of it ({@link Redaction}).
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
@@ -52,7 +54,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       err.println("image-factory: " + f.oneLine());
       return ExitCodes.INVALID_INPUT;
     }
-    err.println("image-factory: internal error: " + TerminalText.escapeControls(e.toString())
+    err.println("image-factory: internal error: " + TerminalText.escapeControls(Redaction.urls(e.toString()))
         + ". This is a bug: run again with --verbose and report the stack trace.");
     return ExitCodes.INTERNAL_ERROR;
   }
@@ -61,7 +63,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   private static String stackTrace(Exception e) {
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));
-    return TerminalText.escapeControlsKeepingLines(trace.toString());
+    return TerminalText.escapeControlsKeepingLines(Redaction.urls(trace.toString()));
   }
 
   private static boolean isVerbose(ParseResult result) {

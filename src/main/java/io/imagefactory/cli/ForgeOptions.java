@@ -1,6 +1,7 @@
 package io.imagefactory.cli;
 
-import io.imagefactory.forge.ApiToken;
+import io.imagefactory.credentials.TokenVariable;
+import io.imagefactory.credentials.Tokens;
 import io.imagefactory.forge.ForgeApi;
 import io.imagefactory.forge.GhcrPackages;
 import io.imagefactory.forge.OpenPullRequests;
@@ -34,7 +35,7 @@ final class ForgeOptions {
     }
     if (gitlabProject != null) {
       return Optional.of(OpenPullRequests.gitlab(ForgeApi.of(ForgeApi.Provider.GITLAB, gitlabApi,
-          ApiToken.from(context.env(), "GITLAB_TOKEN"), "--gitlab-api"), gitlabProject));
+          Tokens.from(context.env()).get(TokenVariable.GITLAB), "--gitlab-api"), gitlabProject));
     }
     return Optional.empty();
   }
@@ -55,6 +56,6 @@ final class ForgeOptions {
   }
 
   private static ForgeApi github(String url, CliContext context) {
-    return ForgeApi.of(ForgeApi.Provider.GITHUB, url, ApiToken.from(context.env(), "GITHUB_TOKEN"), "--github-api");
+    return ForgeApi.of(ForgeApi.Provider.GITHUB, url, Tokens.from(context.env()).get(TokenVariable.GITHUB), "--github-api");
   }
 }

@@ -7,6 +7,7 @@ import io.imagefactory.Layout;
 import io.imagefactory.workspace.StateWorkspace;
 import io.imagefactory.config.RebuildDelay;
 import io.imagefactory.forge.GhcrPackages;
+import io.imagefactory.credentials.HostRule;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.registry.RegistryClient;
@@ -152,7 +153,8 @@ final class RetentionPlanCommand implements Callable<Integer> {
       }
       return GitPins.read(root);
     }
-    try (StateWorkspace clone = StateWorkspace.clone(gitRepo, gitBranch, Tokens.from(context.env()))) {
+    GitRepoOption.check("--git-repo", gitRepo);
+    try (StateWorkspace clone = StateWorkspace.clone(gitRepo, gitBranch, Tokens.from(context.env()), HostRule.HTTPS_ONLY)) {
       return GitPins.read(clone.root());
     }
   }

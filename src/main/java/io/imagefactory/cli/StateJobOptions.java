@@ -1,6 +1,7 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.credentials.HostRule;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.jobs.JobRunner;
@@ -27,8 +28,14 @@ final class StateJobOptions {
       description = "Branch of the state repository (default: ${DEFAULT-VALUE}).")
   String gitBranch;
 
+  @Option(names = "--insecure-host", paramLabel = "HOST[:PORT]",
+      description = {"Allow plain http (and the state repository token over it) to this host; repeatable.",
+          "For tests and labs: without it the token goes over https only."})
+  java.util.List<String> insecureHosts = new java.util.ArrayList<>();
+
   /** Checks --tag and --digest; a bad value is invalid input naming the option. */
   void validate() {
+    GitRepoOption.check("--git-repo", gitRepo);
     if (tag != null && !ImageReference.isValidTag(tag)) {
       throw new InvalidInputException("--tag", "\"" + tag + "\" is not an image tag",
           "pass the tag as the registry shows it: letters, digits, '_', '.', '-'");
@@ -48,6 +55,7 @@ final class StateJobOptions {
   }
 
   private StateWorkspace open(Path root, Tokens tokens) {
-    return gitRepo == null ? StateWorkspace.local(root) : StateWorkspace.clone(gitRepo, gitBranch, tokens);
+    return gitRepo == null ? StateWorkspace.local(root) : StateWorkspace.clone(gitRepo, gitBranch, tokens,
+        HostRule.allowingPlainHttpTo(insecureHosts));
   }
 }

@@ -8,6 +8,7 @@ import io.imagefactory.tags.TagPolicyLints;
 import io.imagefactory.tags.Subscription;
 import io.imagefactory.tags.PushedTags;
 import io.imagefactory.Problem;
+import io.imagefactory.Redaction;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.yaml.MapReader;
 import io.imagefactory.yaml.YamlNode;
@@ -138,7 +139,10 @@ public final class EnrollmentReader {
       s.error("provider", "unknown provider \"" + providerText + "\"", "use github or gitlab");
     }
     String repo = s.requiredString("repo", "add the source repository, e.g. 'repo: acme/backstage'");
-    if (repo != null && provider != null && !SourceRepos.isValid(provider, repo)) {
+    if (repo != null && Redaction.hasUserInfo(repo)) {
+      s.error("repo", "repo \"" + Redaction.urls(repo) + "\" holds a user name or password", SettingsHosts.NO_USER_INFO);
+      repo = null;
+    } else if (repo != null && provider != null && !SourceRepos.isValid(provider, repo)) {
       s.error("repo", "repo \"" + repo + "\" is not a " + provider.id() + " repository",
           provider == Provider.GITHUB ? "write owner/name or an https:// URL" : "write group/name (subgroups allowed) or an https:// URL");
     }

@@ -1,6 +1,7 @@
 package io.imagefactory.config;
 
 import io.imagefactory.Problem;
+import io.imagefactory.Redaction;
 import io.imagefactory.yaml.MapReader;
 import io.imagefactory.yaml.YamlReader;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 /** Reads image-factory/settings.yaml, filling in defaults and checking each field. */
 public final class SettingsReader {
   static final List<String> FIELDS =
-      List.of("project", "stateRepository", "analysis", "warehouseInterval", "github", "gitlab");
+      List.of("project", "stateRepository", "analysis", "warehouseInterval", "github", "gitlab", "hosts");
   private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s/]+(/\\S*)?");
   private static final Pattern GIT_URL = Pattern.compile("(https?|file|ssh)://\\S+|[\\w.-]+@[\\w.-]+:\\S+");
 
@@ -37,11 +38,13 @@ public final class SettingsReader {
     }
     Settings.Endpoints github = endpoints(r, "github", Settings.GITHUB_COM);
     Settings.Endpoints gitlab = endpoints(r, "gitlab", Settings.GITLAB_COM);
+    Settings.Hosts hosts = SettingsHosts.read(r);
+    SettingsHosts.checkPlainHttp(r, hosts, state[0], github, gitlab);
     if (r.hasErrorsSince(mark)) {
       return null;
     }
     return new Settings(project == null ? Settings.DEFAULT_PROJECT : project, state[0], state[1], image,
-        interval == null ? Settings.DEFAULT_INTERVAL : interval, github, gitlab);
+        interval == null ? Settings.DEFAULT_INTERVAL : interval, github, gitlab, hosts);
   }
 
   private static String[] stateRepository(MapReader r) {
@@ -53,7 +56,11 @@ public final class SettingsReader {
     }
     s.rejectUnknownFields(List.of("url", "branch"), "stateRepository");
     String url = s.requiredString("url", "write the git URL analysis jobs clone and push, e.g. https://github.com/acme/images.git");
-    if (url != null && !GIT_URL.matcher(url).matches()) {
+    if (url != null && Redaction.hasUserInfo(url)) {
+      s.error("url", "stateRepository url \"" + Redaction.urls(url) + "\" holds a user name or password",
+          SettingsHosts.NO_USER_INFO);
+      url = null;
+    } else if (url != null && !GIT_URL.matcher(url).matches()) {
       s.error("url", "stateRepository url \"" + url + "\" is not a git URL", "write an https:// URL");
     }
     String branch = s.optionalString("branch");
@@ -92,6 +99,10 @@ public final class SettingsReader {
 
   private static String url(MapReader e, String key) {
     String url = e.optionalString(key);
+    if (url != null && Redaction.hasUserInfo(url)) {
+      e.error(key, key + " \"" + Redaction.urls(url) + "\" holds a user name or password", SettingsHosts.NO_USER_INFO);
+      return null;
+    }
     if (url != null && !HTTP_URL.matcher(url).matches()) {
       e.error(key, key + " \"" + url + "\" is not an http(s) URL", "write e.g. https://github.example.com");
       return null;

@@ -4,7 +4,6 @@ import io.imagefactory.InvalidInputException;
 import io.imagefactory.config.Provider;
 import io.imagefactory.config.Settings;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,25 +48,24 @@ public final class Tokens {
   /**
    * The credential for the state repository at {@code url}: {@code STATE_REPOSITORY_TOKEN} when
    * set; else the token of the provider whose host serves it (github.com, gitlab.com, or the hosts
-   * in settings); else the one provider token that is set; else none.
+   * in {@code settings}); else none. A provider's token never goes to another host, so a state
+   * repository elsewhere (GitHub Enterprise, a self-hosted GitLab) needs {@code STATE_REPOSITORY_TOKEN}.
    */
   public Optional<Credential> forStateRepository(String url, Settings settings) {
+    String host = HostRule.host(url).orElse("");
     Optional<Token> own = get(TokenVariable.STATE_REPOSITORY);
     if (own.isPresent()) {
-      return own.map(t -> new Credential(host(url), t));
+      return own.map(t -> new Credential(host, t));
     }
     Settings.Endpoints gitlab = settings == null ? Settings.GITLAB_COM : settings.gitlab();
     Settings.Endpoints github = settings == null ? Settings.GITHUB_COM : settings.github();
-    String host = host(url);
-    if (host != null && host.equals(host(gitlab.url()))) {
+    if (!host.isEmpty() && host.equals(host(gitlab.url()))) {
       return forSource(Provider.GITLAB, gitlab);
     }
-    if (host != null && host.equals(host(github.url()))) {
+    if (!host.isEmpty() && host.equals(host(github.url()))) {
       return forSource(Provider.GITHUB, github);
     }
-    Optional<Credential> fromGithub = forSource(Provider.GITHUB, github);
-    Optional<Credential> fromGitlab = forSource(Provider.GITLAB, gitlab);
-    return fromGithub.isPresent() == fromGitlab.isPresent() ? Optional.empty() : fromGithub.or(() -> fromGitlab);
+    return Optional.empty();
   }
 
   @Override
@@ -81,11 +79,7 @@ public final class Tokens {
   }
 
   private static String host(String url) {
-    try {
-      return URI.create(url).getHost();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return HostRule.host(url).orElse(null);
   }
 
   private static Optional<String> read(Map<String, String> env, TokenVariable variable) {

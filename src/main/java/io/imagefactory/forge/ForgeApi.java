@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.Redaction;
+import io.imagefactory.credentials.HostRule;
+import io.imagefactory.credentials.Token;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A GitHub or GitLab REST API at one base URL, with the provider's token: JSON lists followed
  * through their {@code Link: <...>; rel="next"} pages, and deletes. The token goes only to the
- * base URL's host and port, over HTTPS, or over plain HTTP to a loopback address (a test server);
- * it is never logged or put in a message.
+ * base URL's origin (scheme, host and port), under {@link HostRule#LOOPBACK_HTTP}: over HTTPS, or
+ * over plain HTTP to a loopback address (a test server); it is never logged or put in a message.
  */
 public final class ForgeApi {
   private static final Logger log = LoggerFactory.getLogger(ForgeApi.class);
@@ -38,10 +39,10 @@ public final class ForgeApi {
 
   private final Provider provider;
   private final URI base;
-  private final Optional<ApiToken> token;
+  private final Optional<Token> token;
   private final HttpClient http;
 
-  private ForgeApi(Provider provider, URI base, Optional<ApiToken> token) {
+  private ForgeApi(Provider provider, URI base, Optional<Token> token) {
     this.provider = provider;
     this.base = base;
     this.token = token;
@@ -55,7 +56,11 @@ public final class ForgeApi {
    *
    * @throws InvalidInputException when the URL is not http(s), or a token would go over plain HTTP off loopback
    */
-  public static ForgeApi of(Provider provider, String baseUrl, Optional<ApiToken> token, String where) {
+  public static ForgeApi of(Provider provider, String baseUrl, Optional<Token> token, String where) {
+    if (Redaction.hasUserInfo(baseUrl)) {
+      throw new InvalidInputException(where, "\"" + Redaction.urls(baseUrl) + "\" holds a user name or password",
+          "remove them: the token comes from GITHUB_TOKEN or GITLAB_TOKEN (or their _FILE variables)");
+    }
     URI base;
     try {
       base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
@@ -66,8 +71,8 @@ public final class ForgeApi {
     if (!scheme.equals("https") && !scheme.equals("http") || base.getHost() == null) {
       throw new InvalidInputException(where, "\"" + baseUrl + "\" is not an http(s) URL", "write e.g. https://api.github.com");
     }
-    if (token.isPresent() && scheme.equals("http") && !isLoopback(base.getHost())) {
-      throw new InvalidInputException(where, "refusing to send " + token.get().variable() + " over plain HTTP to "
+    if (token.isPresent() && !HostRule.LOOPBACK_HTTP.maySendSecrets(base)) {
+      throw new InvalidInputException(where, "refusing to send " + token.get().source().env() + " over plain HTTP to "
           + base.getHost(), "use the API's https:// URL");
     }
     return new ForgeApi(provider, base, token);
@@ -166,12 +171,7 @@ public final class ForgeApi {
   }
 
   private boolean sameOrigin(URI uri) {
-    return base.getScheme().equalsIgnoreCase(uri.getScheme()) && base.getHost().equalsIgnoreCase(uri.getHost())
-        && port(base) == port(uri);
-  }
-
-  private static int port(URI uri) {
-    return uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    return HostRule.sameOrigin(base, uri);
   }
 
   private static String describe(URI uri) {
@@ -195,21 +195,6 @@ public final class ForgeApi {
       return m.length() > 200 ? m.substring(0, 200) + "..." : m.replaceAll("[\\x00-\\x1f]", " ");
     } catch (IOException e) {
       return "";
-    }
-  }
-
-  static boolean isLoopback(String host) {
-    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if (h.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-      return false; // only literal addresses: a name could resolve anywhere
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
     }
   }
 }

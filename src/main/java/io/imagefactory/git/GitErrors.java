@@ -2,6 +2,7 @@ package io.imagefactory.git;
 
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.ImageFactoryException;
+import io.imagefactory.Redaction;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
@@ -12,8 +13,23 @@ final class GitErrors {
 
   private GitErrors() {}
 
-  static ImageFactoryException translate(String action, String url, Exception e, String tokenHint) {
-    String reason = rootMessage(e);
+  /**
+   * {@link #translate(String, String, Exception, String)}, first checking whether the failure is
+   * the token being withheld from a URL the host rule does not allow.
+   */
+  static ImageFactoryException translate(String action, String url, Exception e, String tokenHint,
+      GitCredentials credentials) {
+    if (credentials != null && credentials.refused().isPresent()) {
+      return new ExternalFailureException("Tried to " + action + " " + Redaction.urls(url) + " but did not send the token"
+          + " to " + Redaction.urls(credentials.refused().get().setPass(null).toString()) + ", which asked for it",
+          credentials.refusalHint(), e);
+    }
+    return translate(action, url, e, tokenHint);
+  }
+
+  static ImageFactoryException translate(String action, String rawUrl, Exception e, String tokenHint) {
+    String url = Redaction.urls(rawUrl);
+    String reason = Redaction.urls(rootMessage(e));
     // Classify by JGit's words, not by the URL it quotes: a path such as /tmp/junit-1540140 holds "401".
     String lower = reason.replace(url, "URL").toLowerCase(Locale.ROOT);
     if (lower.contains("not authorized") || lower.contains("authentication is required")

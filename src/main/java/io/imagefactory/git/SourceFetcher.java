@@ -3,6 +3,7 @@ package io.imagefactory.git;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.credentials.Credential;
+import io.imagefactory.credentials.HostRule;
 import io.imagefactory.dockerfile.DockerfileLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ public final class SourceFetcher {
    * Reads {@code path} at the tip of {@code branch} of {@code url}.
    *
    * @param credential the token to clone with, or empty for anonymous access
+   * @param rule where the token may go: it is withheld from any other URL, redirects included
    * @param workDir an empty directory to clone into
    * @param timeout how long the clone may take: a server that stalls or drips past it is given up
    * @param tokenHint what to do when the credentials are refused
@@ -47,13 +49,14 @@ public final class SourceFetcher {
    *     limit of {@link FetchLimits}
    */
   public static Fetched fetch(String url, String branch, String path, Optional<Credential> credential,
-      Path workDir, Duration timeout, String tokenHint) {
+      HostRule rule, Path workDir, Duration timeout, String tokenHint) {
     JGitSetup.init();
     long start = System.nanoTime();
     FetchLimits limits = new FetchLimits(timeout);
+    GitCredentials credentials = GitCredentials.of(credential, rule);
     try (Git git = Git.cloneRepository().setURI(url).setDirectory(workDir.toFile())
         .setBranch(branch).setBranchesToClone(java.util.List.of("refs/heads/" + branch))
-        .setDepth(1).setNoCheckout(true).setCredentialsProvider(GitCredentials.of(credential))
+        .setDepth(1).setNoCheckout(true).setCredentialsProvider(credentials)
         .setTimeout(limits.ioTimeoutSeconds()).setProgressMonitor(limits.monitor())
         .setTransportConfigCallback(limits::configure).call()) {
       Repository repo = git.getRepository();
@@ -73,7 +76,7 @@ public final class SourceFetcher {
         throw new InvalidInputException(url, "branch \"" + branch + "\" does not exist",
             "check source.branch in images.yaml", e);
       }
-      throw GitErrors.translate("clone", url, e, tokenHint);
+      throw GitErrors.translate("clone", url, e, tokenHint, credentials);
     } catch (IOException e) {
       throw new ExternalFailureException("Tried to read " + path + " from " + url + " but failed: " + e,
           "run again with --verbose for details", e);

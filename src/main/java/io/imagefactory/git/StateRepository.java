@@ -3,6 +3,7 @@ package io.imagefactory.git;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.ImageFactoryException;
 import io.imagefactory.credentials.Credential;
+import io.imagefactory.credentials.HostRule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -48,11 +48,11 @@ public final class StateRepository implements AutoCloseable {
   private final Git git;
   private final String url;
   private final String branch;
-  private final CredentialsProvider credentials;
+  private final GitCredentials credentials;
   private final String tokenHint;
   private final Random jitter = new Random();
 
-  private StateRepository(Git git, String url, String branch, CredentialsProvider credentials, String tokenHint) {
+  private StateRepository(Git git, String url, String branch, GitCredentials credentials, String tokenHint) {
     this.git = git;
     this.url = url;
     this.branch = branch;
@@ -60,11 +60,14 @@ public final class StateRepository implements AutoCloseable {
     this.tokenHint = tokenHint;
   }
 
-  /** Clones {@code branch} of {@code url} into the empty directory {@code dir}. */
+  /**
+   * Clones {@code branch} of {@code url} into the empty directory {@code dir}; {@code credential}
+   * goes only where {@code rule} allows, on every clone, fetch and push.
+   */
   public static StateRepository cloneOf(String url, String branch, Path dir, Optional<Credential> credential,
-      String tokenHint) {
+      HostRule rule, String tokenHint) {
     JGitSetup.init();
-    CredentialsProvider credentials = GitCredentials.of(credential);
+    GitCredentials credentials = GitCredentials.of(credential, rule);
     try {
       Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(branch)
           .setBranchesToClone(java.util.List.of("refs/heads/" + branch))
@@ -80,7 +83,7 @@ public final class StateRepository implements AutoCloseable {
       config.save();
       return new StateRepository(git, url, branch, credentials, tokenHint);
     } catch (GitAPIException | JGitInternalException | IOException e) {
-      throw GitErrors.translate("clone", url, e, tokenHint);
+      throw GitErrors.translate("clone", url, e, tokenHint, credentials);
     }
   }
 
@@ -156,7 +159,7 @@ public final class StateRepository implements AutoCloseable {
       }
       return status;
     } catch (GitAPIException | JGitInternalException e) {
-      throw GitErrors.translate("push to", url, e, tokenHint);
+      throw GitErrors.translate("push to", url, e, tokenHint, credentials);
     }
   }
 
@@ -174,7 +177,7 @@ public final class StateRepository implements AutoCloseable {
       git.reset().setMode(ResetCommand.ResetType.HARD).setRef("refs/remotes/origin/" + branch).call();
       git.clean().setCleanDirectories(true).call();
     } catch (GitAPIException | JGitInternalException e) {
-      throw GitErrors.translate("fetch from", url, e, tokenHint);
+      throw GitErrors.translate("fetch from", url, e, tokenHint, credentials);
     }
   }
 

@@ -1,11 +1,14 @@
 package io.imagefactory.jobs;
 
+import io.imagefactory.InvalidInputException;
 import io.imagefactory.analysis.BaseImageFinder;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Provider;
 import io.imagefactory.config.Settings;
 import io.imagefactory.config.Source;
+import io.imagefactory.config.SourceHosts;
 import io.imagefactory.config.SourceRepos;
+import io.imagefactory.credentials.HostRule;
 import io.imagefactory.credentials.TokenVariable;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.git.SourceFetcher;
@@ -38,11 +41,15 @@ final class SourceDockerfiles {
     String repo = override.sourceRepo() != null ? override.sourceRepo() : enrolled.repo();
     String dockerfile = override.dockerfile() != null ? override.dockerfile() : enrolled.dockerfile();
     Source source = enrolled.with(provider, repo, dockerfile);
+    SourceHosts.refusal(provider, repo, settings).ifPresent(r -> {
+      throw new InvalidInputException(override.sourceRepo() != null ? "--source-repo" : image.name(), r.message(), r.hint());
+    });
     String url = SourceRepos.cloneUrl(source, settings.endpoints(provider));
     Path work = TempDirectories.create("image-factory-source-");
     try {
       SourceFetcher.Fetched fetched = SourceFetcher.fetch(url, source.branch(), dockerfile,
-          tokens.forSource(provider, settings.endpoints(provider)), work.resolve("src"), timeout,
+          tokens.forSource(provider, settings.endpoints(provider)),
+          HostRule.allowingPlainHttpTo(settings.hosts().insecure()), work.resolve("src"), timeout,
           "set " + TokenVariable.of(provider).env() + " (or " + TokenVariable.of(provider).fileEnv()
               + ") to a token that can read " + repo);
       Map<String, String> args = new TreeMap<>(enrolled.buildArgs());

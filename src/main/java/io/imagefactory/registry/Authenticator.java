@@ -1,5 +1,6 @@
 package io.imagefactory.registry;
 
+import io.imagefactory.credentials.HostRule;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ final class Authenticator {
   private Optional<Transport.Authorization> basic(Endpoint endpoint, RegistryRequest request,
       Optional<Credential> credential) {
     Optional<Credential> password = credential.filter(c -> c.kind() == Credential.Kind.PASSWORD);
-    if (password.isPresent() && !CredentialPolicy.maySendSecrets(endpoint.base())) {
+    if (password.isPresent() && !HostRule.LOOPBACK_HTTP.maySendSecrets(endpoint.base())) {
       throw RegistryErrors.insecure(endpoint.registry(), request.repository(), endpoint.base(), password.get());
     }
     return password.map(c -> new Transport.Authorization(c.basicAuthorization(), endpoint.base()));

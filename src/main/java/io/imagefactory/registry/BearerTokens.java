@@ -1,5 +1,6 @@
 package io.imagefactory.registry;
 
+import io.imagefactory.credentials.HostRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ final class BearerTokens {
     }
     URI realm = URI.create(realmText.get());
     String service = challenge.param("service").orElse("");
-    credential.filter(c -> !CredentialPolicy.maySendSecrets(realm)).ifPresent(c -> {
+    credential.filter(c -> !HostRule.LOOPBACK_HTTP.maySendSecrets(realm)).ifPresent(c -> {
       throw RegistryErrors.insecure(endpoint.registry(), request.repository(), realm, c);
     });
     TokenCache.Key key = new TokenCache.Key(realm.toString(), service, String.join(" ", scopes),

@@ -1,5 +1,6 @@
 package io.imagefactory.registry;
 
+import io.imagefactory.credentials.HostRule;
 import io.imagefactory.image.ImageReference;
 import java.net.URI;
 import java.util.List;
@@ -58,12 +59,12 @@ final class Endpoints {
       throw new IllegalArgumentException("\"" + text + "\" must use http or https");
     }
     String authority = uri.getRawAuthority();
-    String scheme = withScheme != null ? uri.getScheme() : insecure.contains(authority) || CredentialPolicy.isLoopback(uri.getHost()) ? "http" : "https";
+    String scheme = withScheme != null ? uri.getScheme() : insecure.contains(authority) || HostRule.isLoopback(uri.getHost()) ? "http" : "https";
     return URI.create(scheme + "://" + authority);
   }
 
   private String scheme(String registry, String host) {
     String bareHost = URI.create("scheme://" + host).getHost();
-    return insecure.contains(registry) || bareHost != null && CredentialPolicy.isLoopback(bareHost) ? "http" : "https";
+    return insecure.contains(registry) || bareHost != null && HostRule.isLoopback(bareHost) ? "http" : "https";
   }
 }

@@ -1,5 +1,6 @@
 package io.imagefactory.registry;
 
+import io.imagefactory.credentials.HostRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imagefactory.image.ImageReference;
 import java.net.URI;
@@ -93,7 +94,7 @@ final class Listings {
     if (next.isEmpty()) {
       return Optional.empty();
     }
-    if (!CredentialPolicy.sameOrigin(next.get(), response.uri())) {
+    if (!HostRule.sameOrigin(next.get(), response.uri())) {
       throw RegistryErrors.invalidResponse(request, "the next page is on another host ("
           + Transport.origin(next.get()) + ")", null);
     }

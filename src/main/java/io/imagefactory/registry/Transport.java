@@ -1,5 +1,6 @@
 package io.imagefactory.registry;
 
+import io.imagefactory.credentials.HostRule;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,8 +45,8 @@ final class Transport {
   record Outgoing(String operation, String method, URI uri, Map<String, String> headers,
       Optional<RegistryRequest.Body> body, Optional<Authorization> authorization) {
     Outgoing redirectedTo(URI next) {
-      Optional<Authorization> kept = authorization.filter(a -> CredentialPolicy.sameOrigin(next, a.origin())
-          && CredentialPolicy.maySendSecrets(next));
+      Optional<Authorization> kept = authorization.filter(a -> HostRule.sameOrigin(next, a.origin())
+          && HostRule.LOOPBACK_HTTP.maySendSecrets(next));
       return new Outgoing(operation, method, next, headers, body, kept);
     }
   }
@@ -121,8 +122,8 @@ final class Transport {
         .method(out.method(), out.body().map(b -> BodyPublishers.ofByteArray(b.bytes())).orElse(BodyPublishers.noBody()));
     out.headers().forEach(builder::header);
     out.body().ifPresent(b -> builder.header("Content-Type", b.contentType()));
-    out.authorization().filter(a -> CredentialPolicy.sameOrigin(out.uri(), a.origin())
-        && CredentialPolicy.maySendSecrets(out.uri())).ifPresent(a -> builder.header("Authorization", a.header()));
+    out.authorization().filter(a -> HostRule.sameOrigin(out.uri(), a.origin())
+        && HostRule.LOOPBACK_HTTP.maySendSecrets(out.uri())).ifPresent(a -> builder.header("Authorization", a.header()));
     return builder.build();
   }
 

@@ -9,6 +9,7 @@ import io.imagefactory.config.EnrollmentReader;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Settings;
 import io.imagefactory.config.SettingsReader;
+import io.imagefactory.config.SourceHosts;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.state.BaseImageState;
 import io.imagefactory.state.ImageState;
@@ -73,6 +74,7 @@ public final class Checkout {
         parseOrReport(() -> EnrollmentReader.read(imagesText, Layout.IMAGES_FILE, problems), List.of(), problems);
     Settings settings =
         parseOrReport(() -> SettingsReader.read(settingsText, Layout.SETTINGS_FILE, problems), null, problems);
+    problems.addAll(SourceHosts.check(enrollments, settings));
     Map<String, ImageState> images = new TreeMap<>();
     Map<String, BaseImageState> bases = new TreeMap<>();
     for (Parsed<ImageState> p : readStateDir(Layout.IMAGE_STATE_DIR, StateReader::readImage)) {

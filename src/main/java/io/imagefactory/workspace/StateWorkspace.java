@@ -1,5 +1,6 @@
 package io.imagefactory.workspace;
 
+import io.imagefactory.credentials.HostRule;
 import io.imagefactory.credentials.TokenVariable;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.fleet.FleetInputs;
@@ -32,12 +33,15 @@ public final class StateWorkspace implements AutoCloseable {
     return new StateWorkspace(root.toAbsolutePath().normalize(), null, null);
   }
 
-  /** A fresh clone of {@code branch} of {@code url} in a temporary directory. */
-  public static StateWorkspace clone(String url, String branch, Tokens tokens) {
+  /**
+   * A fresh clone of {@code branch} of {@code url} in a temporary directory; the token goes only
+   * where {@code rule} allows (settings are in the repository, so the rule comes from the job's flags).
+   */
+  public static StateWorkspace clone(String url, String branch, Tokens tokens, HostRule rule) {
     Path tmp = TempDirectories.create("image-factory-state-");
     try {
       StateRepository repo = StateRepository.cloneOf(url, branch, tmp.resolve("state"),
-          tokens.forStateRepository(url, null),
+          tokens.forStateRepository(url, null), rule,
           "set " + TokenVariable.STATE_REPOSITORY.env() + " (or the provider's token) to a token that may push to " + url);
       return new StateWorkspace(repo.root(), repo, tmp);
     } catch (RuntimeException e) {

@@ -291,12 +291,25 @@ class AnalyzeIT {
     void aRefusedSourceTokenSaysWhichVariableToFix() throws Exception {
       sourceRepo("srv/private", "FROM alpine:3.20\n");
       try (GitServer server = GitServer.start(tmp.resolve("src/srv"), "good")) {
+        String base = server.url("");
+        // The token goes to GitHub's configured host only, and over plain http only when listed.
+        configure("github: {url: " + base.substring(0, base.length() - 1) + "}\nhosts: {insecure: [\"127.0.0.1\"]}\n");
         enroll("private", server.url("private.git"));
         CliRun r = CliRun.with(Map.of("GITHUB_TOKEN", "bad"), "analyze", "--image", "private", "--git-repo", stateRemote);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.EXTERNAL_FAILURE);
         assertThat(r.err()).contains("refused the credentials", "set GITHUB_TOKEN").doesNotContain("bad)");
         CliRun ok = CliRun.with(Map.of("GITHUB_TOKEN", "good"), "analyze", "--image", "private", "--git-repo", stateRemote);
         assertThat(ok.exitCode()).as(ok.err()).isZero();
+      }
+    }
+
+    private void configure(String settings) throws Exception {
+      Path work = tmp.resolve("configure");
+      try (Git git = GitRemotes.clone(stateRemote, work)) {
+        Path file = work.resolve("image-factory/settings.yaml");
+        Files.writeString(file, Files.readString(file) + settings);
+        GitRemotes.commitAll(git, "settings");
+        git.push().call();
       }
     }
 

@@ -124,13 +124,15 @@ class RecordUpdateIT {
     GitRemotes.bareWith(tmp.resolve("srv/state.git"), fleet);
     try (GitServer server = GitServer.start(tmp.resolve("srv"), "right-token")) {
       CliRun r = CliRun.with(Map.of("STATE_REPOSITORY_TOKEN", "wrong-token"),
-          "record-update", "--image", "base-1", "--digest", digest(1), "--git-repo", server.url("state.git"));
+          "record-update", "--image", "base-1", "--digest", digest(1), "--git-repo", server.url("state.git"),
+          "--insecure-host", "127.0.0.1");
       assertThat(r.exitCode()).isEqualTo(ExitCodes.EXTERNAL_FAILURE);
       assertThat(r.err()).startsWith("image-factory: Tried to clone " + server.url("state.git")
           + " but the server refused the credentials").contains("set STATE_REPOSITORY_TOKEN").doesNotContain("wrong-token");
       assertThat(r.err().lines()).hasSize(1);
       CliRun ok = CliRun.with(Map.of("STATE_REPOSITORY_TOKEN", "right-token"),
-          "record-update", "--image", "base-1", "--digest", digest(1), "--git-repo", server.url("state.git"));
+          "record-update", "--image", "base-1", "--digest", digest(1), "--git-repo", server.url("state.git"),
+          "--insecure-host", "127.0.0.1");
       assertThat(ok.exitCode()).as(ok.err()).isZero();
     }
   }

@@ -62,6 +62,15 @@ class SettingsSchemaTest {
   }
 
   @Test
+  void onlyTheReaderRejectsPlainHttpToAHostNotListedAsInsecure() {
+    // A rule across two fields: the schema checks each URL's form, the reader where tokens may go.
+    String yaml = MINIMAL + "gitlab:\n  url: http://gitlab.local\n";
+    assertThat(readerErrors(yaml)).singleElement().asString()
+        .contains("settings.yaml:6:", "gitlab URL http://gitlab.local is plain http", "hosts.insecure");
+    assertThat(SCHEMAS.settingsErrors(yaml)).isEmpty();
+  }
+
+  @Test
   void onlyTheReaderRejectsAnEmptyFile() {
     // An editor validates no document at all; image-factory validate reports the missing fields.
     assertThat(readerErrors("# nothing yet\n")).isNotEmpty();
@@ -84,7 +93,9 @@ class SettingsSchemaTest {
         arguments("an image with an IPv6 registry", variant(MINIMAL, "ghcr.io/acme/image-factory-analysis:0.1.0", "\"[::1]:5000/a\"")),
         arguments("an image with a sha512 digest", variant(MINIMAL, "ghcr.io/acme/image-factory-analysis:0.1.0",
             "a/b@sha512:" + "f".repeat(128))),
-        arguments("http:// endpoints", MINIMAL + "gitlab:\n  url: http://gitlab.local\n"));
+        arguments("http:// endpoints on an insecure host", MINIMAL + "gitlab:\n  url: http://gitlab.local\n"
+            + "hosts:\n  insecure: [gitlab.local]\n"),
+        arguments("allowed and insecure hosts", MINIMAL + "hosts:\n  allowed: [git.example.com]\n  insecure: [\"127.0.0.1:8080\"]\n"));
   }
 
   static Stream<Arguments> invalid() {
@@ -110,7 +121,12 @@ class SettingsSchemaTest {
         arguments("an ftp:// endpoint", MINIMAL + "github:\n  url: ftp://github.example.com\n"),
         arguments("an endpoint without host", MINIMAL + "github:\n  apiUrl: https://\n"),
         arguments("an unknown endpoint field", MINIMAL + "gitlab:\n  token: x\n"),
-        arguments("endpoints as a list", MINIMAL + "github: [https://github.com]\n"));
+        arguments("endpoints as a list", MINIMAL + "github: [https://github.com]\n"),
+        arguments("a token in the state URL", variant(MINIMAL, "https://github.com", "https://bot:ghp_x@github.com")),
+        arguments("a token as the endpoint's user", MINIMAL + "github:\n  url: https://ghp_x@github.example.com\n"),
+        arguments("an unknown hosts field", MINIMAL + "hosts:\n  trusted: [a.example]\n"),
+        arguments("an allowed host with a scheme", MINIMAL + "hosts:\n  allowed: [https://a.example]\n"),
+        arguments("an insecure host with a path", MINIMAL + "hosts:\n  insecure: [a.example/x]\n"));
   }
 
   private static String variant(String base, String from, String to) {

@@ -76,13 +76,22 @@ class TokensTest {
   }
 
   @Test
-  void givesTheStateRepositoryTheOnlyProviderTokenThereIs() {
+  void neverGivesTheStateRepositoryAProviderTokenOfAnotherHost() {
     Tokens tokens = Tokens.from(Map.of("GITLAB_TOKEN", "gl"));
 
-    assertThat(source(tokens.forStateRepository("https://git.example.com/images.git", null)))
-        .contains(TokenVariable.GITLAB);
+    assertThat(tokens.forStateRepository("https://git.example.com/images.git", null))
+        .as("the only provider token, but not its provider's host").isEmpty();
+    assertThat(tokens.forStateRepository("http://127.0.0.1:18401/acme/images.git", null)).isEmpty();
     assertThat(source(tokens.forStateRepository("https://github.com/acme/images.git", null)))
         .as("the host's provider has no token: none").isEmpty();
+  }
+
+  @Test
+  void bindsTheStateRepositoryTokenToTheRepositorysHost() {
+    Tokens tokens = Tokens.from(Map.of("STATE_REPOSITORY_TOKEN", "st"));
+
+    assertThat(tokens.forStateRepository("https://Git.Example.com:8443/images.git", null).orElseThrow().host())
+        .isEqualTo("git.example.com");
   }
 
   private static Optional<TokenVariable> source(Optional<Credential> credential) {

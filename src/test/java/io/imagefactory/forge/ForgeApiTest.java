@@ -1,5 +1,8 @@
 package io.imagefactory.forge;
 
+import io.imagefactory.credentials.TokenVariable;
+import io.imagefactory.credentials.Tokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,8 +35,8 @@ class ForgeApiTest {
   }
 
   ForgeApi github(Optional<String> token) {
-    return ForgeApi.of(ForgeApi.Provider.GITHUB, server.url(), token.flatMap(t -> ApiToken.from(Map.of("GITHUB_TOKEN", t),
-        "GITHUB_TOKEN")), "--github-api");
+    return ForgeApi.of(ForgeApi.Provider.GITHUB, server.url(),
+        token.flatMap(t -> Tokens.from(Map.of("GITHUB_TOKEN", t)).get(TokenVariable.GITHUB)), "--github-api");
   }
 
   static ApiServer.Expectation githubHeaders(ApiServer.Expectation e) {
@@ -60,8 +63,8 @@ class ForgeApiTest {
         .header("PRIVATE-TOKEN", SECRET).header("Accept", "application/json").noHeader("Authorization")
         .answer(200, "[{\"id\": 9001, \"iid\": 7}]");
 
-    ForgeApi gitlab = ForgeApi.of(ForgeApi.Provider.GITLAB, server.url() + "/", ApiToken.from(Map.of("GITLAB_TOKEN_FILE",
-        writeToken()), "GITLAB_TOKEN"), "--gitlab-api");
+    ForgeApi gitlab = ForgeApi.of(ForgeApi.Provider.GITLAB, server.url() + "/", Tokens.from(Map.of("GITLAB_TOKEN_FILE",
+        writeToken())).get(TokenVariable.GITLAB), "--gitlab-api");
 
     assertThat(OpenPullRequests.gitlab(gitlab, "group/sub/app")).containsExactly(7);
   }
@@ -126,13 +129,14 @@ class ForgeApiTest {
   @Test
   void refusesToSendATokenOverPlainHttpOffLoopback() {
     assertThatThrownBy(() -> ForgeApi.of(ForgeApi.Provider.GITHUB, "http://api.example.com",
-        ApiToken.from(Map.of("GITHUB_TOKEN", SECRET), "GITHUB_TOKEN"), "--github-api"))
+        Tokens.from(Map.of("GITHUB_TOKEN", SECRET)).get(TokenVariable.GITHUB), "--github-api"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("--github-api: refusing to send GITHUB_TOKEN over plain HTTP to api.example.com");
-    assertThat(ForgeApi.isLoopback("127.0.0.1")).isTrue();
-    assertThat(ForgeApi.isLoopback("[::1]")).isTrue();
-    assertThat(ForgeApi.isLoopback("127.example.com")).isFalse();
-    assertThat(ApiToken.from(Map.of("GITHUB_TOKEN", SECRET), "GITHUB_TOKEN").orElseThrow().toString())
+    assertThatThrownBy(() -> ForgeApi.of(ForgeApi.Provider.GITHUB, "https://bot:" + SECRET + "@api.example.com",
+        Optional.empty(), "--github-api"))
+        .isInstanceOf(InvalidInputException.class).hasMessageNotContaining(SECRET)
+        .hasMessageStartingWith("--github-api: \"https://***@api.example.com\" holds a user name or password");
+    assertThat(Tokens.from(Map.of("GITHUB_TOKEN", SECRET)).get(TokenVariable.GITHUB).orElseThrow().toString())
         .doesNotContain(SECRET);
   }
 

@@ -3,7 +3,8 @@ package io.imagefactory.retention;
 import static io.imagefactory.retention.Repo.d;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.forge.ApiToken;
+import io.imagefactory.credentials.TokenVariable;
+import io.imagefactory.credentials.Tokens;
 import io.imagefactory.forge.ForgeApi;
 import io.imagefactory.forge.GhcrPackages;
 import io.imagefactory.tagging.Policy;
@@ -51,7 +52,7 @@ class GhcrDeletionsTest {
     github("DELETE", "/orgs/acme/packages/container/app/versions/11").answer(204, "");
     github("DELETE", "/orgs/acme/packages/container/app/versions/14").answer(204, "");
     GhcrPackages packages = GhcrPackages.of(ForgeApi.of(ForgeApi.Provider.GITHUB, server.url(),
-        ApiToken.from(Map.of("GITHUB_TOKEN", "ghs_test"), "GITHUB_TOKEN"), "--github-api"), "acme/app");
+        Tokens.from(Map.of("GITHUB_TOKEN", "ghs_test")).get(TokenVariable.GITHUB), "--github-api"), "acme/app");
 
     ApplyReport report = new GhcrDeletions(packages).apply(PlanRevision.revise(plan, snapshot));
 

@@ -75,6 +75,7 @@ public final class OddFleet {
         url: https://github.example.com
         apiUrl: https://github.example.com/api/v3
       gitlab:
+        url: https://gitlab.example.com
         apiUrl: https://gitlab.example.com/api/v4/
       """.formatted(7);
 
