@@ -1,5 +1,11 @@
 package io.imagefactory.config;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
 /**
  * Fleet-wide settings from image-factory/settings.yaml: where state lives and how Kargo runs.
  *
@@ -10,6 +16,9 @@ package io.imagefactory.config;
  * @param warehouseInterval how often Kargo polls each registry, as a Go duration
  * @param github endpoints of GitHub (or GitHub Enterprise)
  * @param gitlab endpoints of GitLab
+ * @param verificationInterval how often the scheduled {@code verify} checks an image that names no
+ *     interval of its own
+ * @param registries how {@code verify} and {@code preview} reach registries
  */
 public record Settings(
     String project,
@@ -18,12 +27,46 @@ public record Settings(
     String analysisImage,
     String warehouseInterval,
     Endpoints github,
-    Endpoints gitlab) {
+    Endpoints gitlab,
+    Duration verificationInterval,
+    Registries registries) {
 
   public static final String DEFAULT_PROJECT = "image-factory";
   public static final String DEFAULT_INTERVAL = "5m0s";
   public static final Endpoints GITHUB_COM = new Endpoints("https://github.com", "https://api.github.com");
   public static final Endpoints GITLAB_COM = new Endpoints("https://gitlab.com", "https://gitlab.com/api/v4");
+  /** The design document's default {@code verificationInterval}. */
+  public static final Duration DEFAULT_VERIFICATION_INTERVAL = Duration.ofHours(1);
+
+  public Settings {
+    verificationInterval = verificationInterval == null ? DEFAULT_VERIFICATION_INTERVAL : verificationInterval;
+    registries = registries == null ? Registries.NONE : registries;
+  }
+
+  /** Settings with the default verification interval and no registry settings. */
+  public Settings(String project, String stateRepository, String stateBranch, String analysisImage,
+      String warehouseInterval, Endpoints github, Endpoints gitlab) {
+    this(project, stateRepository, stateBranch, analysisImage, warehouseInterval, github, gitlab, null, null);
+  }
+
+  /**
+   * How registries are reached ({@code registries:}).
+   *
+   * @param insecure registries ({@code host[:port]}) reached over plain HTTP
+   * @param mirrors per registry ({@code docker.io}), a mirror that serves reads first
+   * @param credentialSecrets Kargo image credential Secrets (in the Project's namespace) the
+   *     scheduled verification mounts and reads, in the order Kargo would try them
+   */
+  public record Registries(List<String> insecure, Map<String, String> mirrors, List<String> credentialSecrets) {
+    /** Nothing set: HTTPS everywhere but loopback, no mirrors, no Secrets. */
+    public static final Registries NONE = new Registries(List.of(), Map.of(), List.of());
+
+    public Registries {
+      insecure = List.copyOf(insecure);
+      mirrors = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(mirrors)));
+      credentialSecrets = List.copyOf(credentialSecrets);
+    }
+  }
 
   /**
    * Where a git provider serves repositories and its REST API.
