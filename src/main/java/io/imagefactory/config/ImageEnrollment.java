@@ -108,6 +108,14 @@ public record ImageEnrollment(
     return new ImageEnrollment(name, registry, repository, source, tags, rebuild, owner, line, c);
   }
 
+  /**
+   * The one tag the entry follows, if its tag policy names one: the Digest strategy's {@code
+   * constraint}, or an {@code allowTags} of the form {@code ^tag$}.
+   */
+  public Optional<String> followedTag() {
+    return EnrollmentUniqueness.exactTag(tags);
+  }
+
   /** Built by our CI from a source repository (as opposed to only watched). */
   public boolean isManaged() {
     return source.isPresent();
