@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imagefactory.TerminalText;
-import io.imagefactory.imagecheck.ByteSize;
 import io.imagefactory.state.Verification;
 import io.imagefactory.state.Verification.Condition;
 import io.imagefactory.state.Verification.Status;
@@ -59,10 +58,22 @@ public final class VerifyReport {
   private static String line(Checked c) {
     Verification v = c.verification();
     String what = v.registryMetadata().filter(m -> c.available()).map(m -> "  " + m.resolvedDigest() + "  "
-        + platforms(m) + "  " + ByteSize.format(m.sizeBytes()) + "  " + m.layerCount() + " layers").orElse("");
+        + platforms(m) + "  " + size(m.sizeBytes()) + "  " + m.layerCount() + " layers").orElse("");
     String kind = c.target().kind() == Target.Kind.BASE_IMAGE ? " (base image)" : "";
     return String.format(Locale.ROOT, "%-11s %s%s  %s%s", v.phase().id(), c.target().name(), kind,
         v.reference().isEmpty() ? "-" : v.reference(), what);
+  }
+
+  /** Decimal units with one decimal, as check-image prints sizes: {@code 24.1 MB}, {@code 512 B}. */
+  static String size(long bytes) {
+    String[] units = {"B", "kB", "MB", "GB", "TB"};
+    double value = bytes;
+    int unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+      value /= 1000;
+      unit++;
+    }
+    return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 
   private static String platforms(Verification.RegistryMetadata m) {
