@@ -17,9 +17,9 @@ import java.util.Optional;
  * enrolled twice: two Warehouses, two verifications, and two rebuild triggers for one image.
  *
  * <p>The tag an entry follows is its exact tag (the Digest strategy's {@code constraint}, or an
- * {@code allowTags} of the form {@code ^tag$}); an entry without one follows whatever its tag
- * policy selects, so two entries clash when their policies are equal (two managed entries of one
- * repository with no tag policy, for example).
+ * {@code allowTags} of the form {@code ^tag$}). An entry without one names no single reference:
+ * several teams may watch one repository with the same range of tags ({@code ^17\.[0-9]+$}), each
+ * for their own rebuilds, so only entries that name the same tag are held to the rule.
  */
 final class EnrollmentUniqueness {
   private EnrollmentUniqueness() {}
@@ -28,6 +28,9 @@ final class EnrollmentUniqueness {
   static void check(List<ImageEnrollment> entries, String file, List<Problem> problems) {
     Map<String, ImageEnrollment> seen = new HashMap<>();
     for (ImageEnrollment e : entries) {
+      if (exactTag(e.tags()).isEmpty()) {
+        continue;
+      }
       String key = key(e);
       ImageEnrollment first = seen.putIfAbsent(key, e);
       if (first != null) {
@@ -39,12 +42,11 @@ final class EnrollmentUniqueness {
   }
 
   private static String key(ImageEnrollment e) {
-    return canonicalRepository(e) + exactTag(e.tags()).map(t -> ":" + t).orElse(" " + e.tags());
+    return canonicalRepository(e) + ":" + exactTag(e.tags()).orElseThrow();
   }
 
   private static String describe(ImageEnrollment e) {
-    return canonicalRepository(e) + exactTag(e.tags()).map(t -> ":" + t)
-        .orElse(e.tags().allowTags() == null ? " (every tag)" : " with allowTags " + e.tags().allowTags());
+    return key(e);
   }
 
   private static String canonicalRepository(ImageEnrollment e) {

@@ -98,6 +98,15 @@ class CatalogFieldsTest {
   }
 
   @Test
+  void entriesWatchingTheSameRangeOfTagsAreNotHeldToTheRule() {
+    String range = EnrollmentReaderTest.EXTERNAL.replace("^16-alpine$", "^16\\.[0-9]+-alpine$");
+    List<Problem> problems = new ArrayList<>();
+    EnrollmentReader.read(range + range.replace("name: postgres", "name: pg"), FILE, problems);
+
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
   void settingsReadTheFleetIntervalAndRegistries() {
     List<Problem> problems = new ArrayList<>();
     Settings s = SettingsReader.read("""
