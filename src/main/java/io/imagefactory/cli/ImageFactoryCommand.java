@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ValidateCommand.class, GenerateCommand.class, DiffCommand.class, AnalyzeCommand.class,
       RecordUpdateCommand.class, DockerfileCommand.class, ReportCommand.class,
-      TagsCommand.class, RetentionCommand.class, CheckImageCommand.class, PinCommand.class
+      TagsCommand.class, RetentionCommand.class, CheckImageCommand.class, PinCommand.class, VerifyCommand.class, PreviewCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

@@ -1,6 +1,7 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.config.Settings;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.registry.CredentialSource;
 import io.imagefactory.registry.RegistryClient;
@@ -20,13 +21,30 @@ final class RegistryOptions {
       description = "A registry reached over plain HTTP (never with credentials off loopback); repeatable.")
   List<String> insecure = new ArrayList<>();
 
+  @Option(names = "--kargo-credentials", paramLabel = "DIR",
+      description = "Kargo image credential Secrets mounted under DIR, one directory per Secret (tried after"
+          + " Docker's config).")
+  Path kargoCredentials;
+
   /** A client with these credentials and insecure registries; close it when done. */
   RegistryClient client(CliContext context) {
-    CredentialSource credentials = registryConfig != null
+    return client(context, Settings.Registries.NONE);
+  }
+
+  /** A client with these options and settings.yaml's {@code registries}; close it when done. */
+  RegistryClient client(CliContext context, Settings.Registries settings) {
+    CredentialSource docker = registryConfig != null
         ? CredentialSource.dockerConfig(registryConfig, context.env())
         : CredentialSource.dockerConfig(context.env(), Path.of(context.env().getOrDefault("HOME",
             System.getProperty("user.home"))));
-    return RegistryClient.builder().credentials(credentials).insecureRegistries(insecure).clock(context.clock()).build();
+    CredentialSource credentials = kargoCredentials == null ? docker
+        : CredentialSource.firstOf(docker, CredentialSource.kargoSecrets(kargoCredentials));
+    List<String> allInsecure = new ArrayList<>(insecure);
+    allInsecure.addAll(settings.insecure());
+    RegistryClient.Builder builder = RegistryClient.builder().credentials(credentials).insecureRegistries(allInsecure)
+        .clock(context.clock());
+    settings.mirrors().forEach(builder::mirror);
+    return builder.build();
   }
 
   /**

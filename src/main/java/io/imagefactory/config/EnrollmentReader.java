@@ -66,6 +66,7 @@ public final class EnrollmentReader {
         entries.add(e);
       }
     }
+    EnrollmentUniqueness.check(entries, file, problems);
     return entries;
   }
 
@@ -81,6 +82,7 @@ public final class EnrollmentReader {
     RebuildDelay delay = delay(r);
     Boolean autoRebuild = r.optionalBoolean("autoRebuild");
     String owner = r.optionalString("owner");
+    ImageEnrollment.Catalog catalog = CatalogReader.read(r);
     if (name != null && registry != null && repository != null && !RepoUrls.isValid(registry + "/" + repository)) {
       r.error("repository", registry + "/" + repository + " is not a repoURL Kargo accepts",
           "use a plain host name and lowercase path components");
@@ -98,7 +100,7 @@ public final class EnrollmentReader {
     }
     return new ImageEnrollment(name, registry, repository, Optional.ofNullable(source), tags,
         new ImageEnrollment.Rebuild(delay, Boolean.TRUE.equals(autoRebuild)), Optional.ofNullable(owner),
-        r.position().line());
+        r.position().line(), catalog);
   }
 
   private static String name(MapReader r) {
@@ -246,6 +248,7 @@ public final class EnrollmentReader {
     List<String> f = new ArrayList<>(List.of("name", "registry", "repository", "source"));
     f.addAll(TagPolicyReader.FIELDS);
     f.addAll(List.of("rebuildDelay", "autoRebuild", "owner"));
+    f.addAll(CatalogReader.ENTRY_FIELDS);
     return List.copyOf(f);
   }
 }

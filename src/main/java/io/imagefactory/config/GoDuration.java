@@ -215,4 +215,17 @@ public final class GoDuration {
       return c >= '0' && c <= '9';
     }
   }
+
+  /**
+   * The length of a valid duration ({@code 1.5h} is 90 minutes), as Go parses it.
+   *
+   * @throws IllegalArgumentException when {@code s} is not {@link #isValid valid}
+   */
+  public static java.time.Duration toDuration(String s) {
+    OptionalLong nanos = isValid(s) ? parse(s) : OptionalLong.empty();
+    if (nanos.isEmpty()) {
+      throw new IllegalArgumentException("not a Go duration: " + s);
+    }
+    return java.time.Duration.ofNanos(nanos.getAsLong());
+  }
 }

@@ -2,6 +2,7 @@ package io.imagefactory.config;
 
 import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.tags.Watch;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param rebuild when a base image update rebuilds it
  * @param owner team or person responsible
  * @param line the entry's line in images.yaml, for messages
+ * @param catalog what {@code verify} checks the image against: a pinned digest, how often, and
+ *     the declared metadata
  */
 public record ImageEnrollment(
     String name,
@@ -26,7 +29,28 @@ public record ImageEnrollment(
     TagPolicy tags,
     Rebuild rebuild,
     Optional<String> owner,
-    int line) {
+    int line,
+    Catalog catalog) {
+
+  /**
+   * The image as a catalog entry of the design document: what {@code verify} checks.
+   *
+   * @param digest the digest the verified reference must still point at ({@code digest})
+   * @param verificationInterval how often the scheduled {@code verify} checks it; empty for
+   *     settings.yaml's fleet-wide interval
+   * @param metadata the declared platform metadata ({@code metadata})
+   */
+  public record Catalog(Optional<String> digest, Optional<Duration> verificationInterval,
+      Optional<ImageMetadata> metadata) {
+    /** Nothing declared. */
+    public static final Catalog NONE = new Catalog(Optional.empty(), Optional.empty(), Optional.empty());
+
+    public Catalog {
+      Objects.requireNonNull(digest, "digest");
+      Objects.requireNonNull(verificationInterval, "verificationInterval");
+      Objects.requireNonNull(metadata, "metadata");
+    }
+  }
 
   /**
    * When a base image update rebuilds the image.
@@ -51,6 +75,13 @@ public record ImageEnrollment(
     Objects.requireNonNull(owner, "owner");
     tags = tags == null ? TagPolicy.NONE : tags;
     rebuild = rebuild == null ? Rebuild.DEFAULT : rebuild;
+    catalog = catalog == null ? Catalog.NONE : catalog;
+  }
+
+  /** An entry without catalog fields. */
+  public ImageEnrollment(String name, String registry, String repository, Optional<Source> source, TagPolicy tags,
+      Rebuild rebuild, Optional<String> owner, int line) {
+    this(name, registry, repository, source, tags, rebuild, owner, line, Catalog.NONE);
   }
 
   /** A managed image built from {@code source}, with every optional field at its default. */
@@ -66,11 +97,23 @@ public record ImageEnrollment(
   }
 
   public ImageEnrollment withTags(TagPolicy t) {
-    return new ImageEnrollment(name, registry, repository, source, t, rebuild, owner, line);
+    return new ImageEnrollment(name, registry, repository, source, t, rebuild, owner, line, catalog);
   }
 
   public ImageEnrollment withRebuild(Rebuild r) {
-    return new ImageEnrollment(name, registry, repository, source, tags, r, owner, line);
+    return new ImageEnrollment(name, registry, repository, source, tags, r, owner, line, catalog);
+  }
+
+  public ImageEnrollment withCatalog(Catalog c) {
+    return new ImageEnrollment(name, registry, repository, source, tags, rebuild, owner, line, c);
+  }
+
+  /**
+   * The one tag the entry follows, if its tag policy names one: the Digest strategy's {@code
+   * constraint}, or an {@code allowTags} of the form {@code ^tag$}.
+   */
+  public Optional<String> followedTag() {
+    return EnrollmentUniqueness.exactTag(tags);
   }
 
   /** Built by our CI from a source repository (as opposed to only watched). */

@@ -1,5 +1,11 @@
 package io.imagefactory.config;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
 /**
  * Fleet-wide settings from image-factory/settings.yaml: where state lives and how Kargo runs.
  *
@@ -11,6 +17,9 @@ package io.imagefactory.config;
  * @param github endpoints of GitHub (or GitHub Enterprise)
  * @param gitlab endpoints of GitLab
  * @param hosts hosts beyond the providers' that git URLs may name, and those plain HTTP may reach
+ * @param verificationInterval how often the scheduled {@code verify} checks an image that names no
+ *     interval of its own
+ * @param registries how {@code verify} and {@code preview} reach registries
  */
 public record Settings(
     String project,
@@ -20,12 +29,61 @@ public record Settings(
     String warehouseInterval,
     Endpoints github,
     Endpoints gitlab,
-    Hosts hosts) {
+    Hosts hosts,
+    Duration verificationInterval,
+    Registries registries) {
 
   public static final String DEFAULT_PROJECT = "image-factory";
   public static final String DEFAULT_INTERVAL = "5m0s";
   public static final Endpoints GITHUB_COM = new Endpoints("https://github.com", "https://api.github.com");
   public static final Endpoints GITLAB_COM = new Endpoints("https://gitlab.com", "https://gitlab.com/api/v4");
+  /** The design document's default {@code verificationInterval}. */
+  public static final Duration DEFAULT_VERIFICATION_INTERVAL = Duration.ofHours(1);
+
+  public Settings {
+    hosts = hosts == null ? Hosts.NONE : hosts;
+    verificationInterval = verificationInterval == null ? DEFAULT_VERIFICATION_INTERVAL : verificationInterval;
+    registries = registries == null ? Registries.NONE : registries;
+  }
+
+  /** Settings that list no extra hosts, with the default verification interval and no registry settings. */
+  public Settings(String project, String stateRepository, String stateBranch, String analysisImage,
+      String warehouseInterval, Endpoints github, Endpoints gitlab) {
+    this(project, stateRepository, stateBranch, analysisImage, warehouseInterval, github, gitlab, null, null, null);
+  }
+
+  /** Settings that list extra hosts, with the default verification interval and no registry settings. */
+  public Settings(String project, String stateRepository, String stateBranch, String analysisImage,
+      String warehouseInterval, Endpoints github, Endpoints gitlab, Hosts hosts) {
+    this(project, stateRepository, stateBranch, analysisImage, warehouseInterval, github, gitlab, hosts, null, null);
+  }
+
+  /** Settings that list no extra hosts. */
+  public Settings(String project, String stateRepository, String stateBranch, String analysisImage,
+      String warehouseInterval, Endpoints github, Endpoints gitlab, Duration verificationInterval,
+      Registries registries) {
+    this(project, stateRepository, stateBranch, analysisImage, warehouseInterval, github, gitlab, null,
+        verificationInterval, registries);
+  }
+
+  /**
+   * How registries are reached ({@code registries:}).
+   *
+   * @param insecure registries ({@code host[:port]}) reached over plain HTTP
+   * @param mirrors per registry ({@code docker.io}), a mirror that serves reads first
+   * @param credentialSecrets Kargo image credential Secrets (in the Project's namespace) the
+   *     scheduled verification mounts and reads, in the order Kargo would try them
+   */
+  public record Registries(List<String> insecure, Map<String, String> mirrors, List<String> credentialSecrets) {
+    /** Nothing set: HTTPS everywhere but loopback, no mirrors, no Secrets. */
+    public static final Registries NONE = new Registries(List.of(), Map.of(), List.of());
+
+    public Registries {
+      insecure = List.copyOf(insecure);
+      mirrors = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(mirrors)));
+      credentialSecrets = List.copyOf(credentialSecrets);
+    }
+  }
 
   /**
    * Where a git provider serves repositories and its REST API.
@@ -58,15 +116,6 @@ public record Settings(
     }
   }
 
-  public Settings {
-    hosts = hosts == null ? Hosts.NONE : hosts;
-  }
-
-  /** Settings that list no extra hosts. */
-  public Settings(String project, String stateRepository, String stateBranch, String analysisImage,
-      String warehouseInterval, Endpoints github, Endpoints gitlab) {
-    this(project, stateRepository, stateBranch, analysisImage, warehouseInterval, github, gitlab, Hosts.NONE);
-  }
 
   /** The endpoints of {@code provider}. */
   public Endpoints endpoints(Provider provider) {

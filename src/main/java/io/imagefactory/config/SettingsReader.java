@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** Reads image-factory/settings.yaml, filling in defaults and checking each field. */
 public final class SettingsReader {
   static final List<String> FIELDS =
-      List.of("project", "stateRepository", "analysis", "warehouseInterval", "github", "gitlab", "hosts");
+      List.of("project", "stateRepository", "analysis", "warehouseInterval", "github", "gitlab", "hosts",
+          "verificationInterval", "registries");
   private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s/]+(/\\S*)?");
   private static final Pattern GIT_URL = Pattern.compile("(https?|file|ssh)://\\S+|[\\w.-]+@[\\w.-]+:\\S+");
 
@@ -40,11 +41,13 @@ public final class SettingsReader {
     Settings.Endpoints gitlab = endpoints(r, "gitlab", Settings.GITLAB_COM);
     Settings.Hosts hosts = SettingsHosts.read(r);
     SettingsHosts.checkPlainHttp(r, hosts, state[0], github, gitlab);
+    java.time.Duration verification = CatalogReader.interval(r, "verificationInterval").orElse(null);
+    Settings.Registries registries = RegistriesReader.read(r.optionalMap("registries", "registries"));
     if (r.hasErrorsSince(mark)) {
       return null;
     }
     return new Settings(project == null ? Settings.DEFAULT_PROJECT : project, state[0], state[1], image,
-        interval == null ? Settings.DEFAULT_INTERVAL : interval, github, gitlab, hosts);
+        interval == null ? Settings.DEFAULT_INTERVAL : interval, github, gitlab, hosts, verification, registries);
   }
 
   private static String[] stateRepository(MapReader r) {

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param dependentImages names of the enrolled images built from it
  * @param current the newest image Kargo saw behind the tag ({@code currentDigest}, {@code
  *     lastUpdated})
+ * @param verification the last check against its registry ({@code verify --write-state})
  */
 public record BaseImageState(
     String name,
@@ -27,7 +28,8 @@ public record BaseImageState(
     Watch watch,
     Seen seen,
     List<String> dependentImages,
-    Update current) {
+    Update current,
+    Optional<Verification> verification) {
 
   /**
    * The image as a Dockerfile names it; any part may be missing from a file.
@@ -93,6 +95,13 @@ public record BaseImageState(
     seen = seen == null ? Seen.NONE : seen;
     dependentImages = dependentImages == null ? List.of() : List.copyOf(dependentImages);
     current = current == null ? Update.NONE : current;
+    verification = verification == null ? Optional.empty() : verification;
+  }
+
+  /** A state without a verification section. */
+  public BaseImageState(String name, Reference reference, Watch watch, Seen seen, List<String> dependentImages,
+      Update current) {
+    this(name, reference, watch, seen, dependentImages, current, Optional.empty());
   }
 
   /** Whether this state file carries watch configuration (the data alignment contract). */
@@ -103,12 +112,17 @@ public record BaseImageState(
   /** A copy with {@code dependents} built from it, last checked at {@code lastChecked}. */
   public BaseImageState withDependents(List<String> dependents, Optional<Instant> lastChecked) {
     return new BaseImageState(name, reference, watch, new Seen(seen.firstDiscovered(), lastChecked), dependents,
-        current);
+        current, verification);
   }
 
   /** A copy whose newest image is {@code update}, last checked at {@code lastChecked}. */
   public BaseImageState withUpdate(Update update, Instant lastChecked) {
     return new BaseImageState(name, reference, watch, new Seen(seen.firstDiscovered(), Optional.of(lastChecked)),
-        dependentImages, update);
+        dependentImages, update, verification);
+  }
+
+  /** A copy with {@code v} as its last verification. */
+  public BaseImageState withVerification(Verification v) {
+    return new BaseImageState(name, reference, watch, seen, dependentImages, current, Optional.of(v));
   }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param current the newest build analysed ({@code currentVersion}, {@code currentDigest},
  *     {@code lastBuilt})
  * @param rebuildState the rebuild cycle's state
+ * @param verification the last check against its registry ({@code verify --write-state})
  */
 public record ImageState(
     String name,
@@ -30,7 +31,8 @@ public record ImageState(
     Discovery discovery,
     Watch watch,
     Build current,
-    Optional<RebuildState> rebuildState) {
+    Optional<RebuildState> rebuildState,
+    Optional<Verification> verification) {
 
   /**
    * The last discovery of an image's base images ({@code lastDiscovery}, {@code discoveryStatus},
@@ -91,12 +93,19 @@ public record ImageState(
     watch = watch == null ? Watch.NONE : watch;
     current = current == null ? Build.NONE : current;
     Objects.requireNonNull(rebuildState, "rebuildState");
+    verification = verification == null ? Optional.empty() : verification;
+  }
+
+  /** A state without a verification section. */
+  public ImageState(String name, Optional<Instant> enrolledAt, Optional<EnrollmentSnapshot> enrollment,
+      Discovery discovery, Watch watch, Build current, Optional<RebuildState> rebuildState) {
+    this(name, enrolledAt, enrollment, discovery, watch, current, rebuildState, Optional.empty());
   }
 
   /** The state of an image nothing is known about yet. */
   public static ImageState of(String name) {
     return new ImageState(name, Optional.empty(), Optional.empty(), Discovery.NONE, Watch.NONE, Build.NONE,
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   /** The names of the base images the last discovery found. */
@@ -110,27 +119,31 @@ public record ImageState(
   }
 
   public ImageState withEnrolledAt(Instant at) {
-    return new ImageState(name, Optional.of(at), enrollment, discovery, watch, current, rebuildState);
+    return new ImageState(name, Optional.of(at), enrollment, discovery, watch, current, rebuildState, verification);
   }
 
   public ImageState withEnrollment(EnrollmentSnapshot snapshot) {
-    return new ImageState(name, enrolledAt, Optional.of(snapshot), discovery, watch, current, rebuildState);
+    return new ImageState(name, enrolledAt, Optional.of(snapshot), discovery, watch, current, rebuildState, verification);
   }
 
   public ImageState withDiscovery(Discovery d) {
-    return new ImageState(name, enrolledAt, enrollment, d, watch, current, rebuildState);
+    return new ImageState(name, enrolledAt, enrollment, d, watch, current, rebuildState, verification);
   }
 
   /** A copy that watches as {@code w} says (as external images' state does), or nothing. */
   public ImageState withWatch(Watch w) {
-    return new ImageState(name, enrolledAt, enrollment, discovery, w, current, rebuildState);
+    return new ImageState(name, enrolledAt, enrollment, discovery, w, current, rebuildState, verification);
   }
 
   public ImageState withCurrent(Build build) {
-    return new ImageState(name, enrolledAt, enrollment, discovery, watch, build, rebuildState);
+    return new ImageState(name, enrolledAt, enrollment, discovery, watch, build, rebuildState, verification);
   }
 
   public ImageState withRebuildState(RebuildState r) {
-    return new ImageState(name, enrolledAt, enrollment, discovery, watch, current, Optional.of(r));
+    return new ImageState(name, enrolledAt, enrollment, discovery, watch, current, Optional.of(r), verification);
+  }
+
+  public ImageState withVerification(Verification v) {
+    return new ImageState(name, enrolledAt, enrollment, discovery, watch, current, rebuildState, Optional.of(v));
   }
 }

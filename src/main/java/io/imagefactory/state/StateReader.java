@@ -25,11 +25,11 @@ public final class StateReader {
       List.of("name", "enrolledAt", "lastDiscovery", "discoveryStatus", "discoveryError", "lastDiscoveryAttempt",
           "enrollment", "repoURL"),
       TagPolicyReader.FIELDS,
-      List.of("baseImages", "currentVersion", "currentDigest", "lastBuilt", "rebuildState"));
+      List.of("baseImages", "currentVersion", "currentDigest", "lastBuilt", "rebuildState", "verification"));
   static final List<String> BASE_FIELDS = concat(
       List.of("name", "fullImage", "registry", "repository", "tag", "digest", "repoURL"),
       TagPolicyReader.FIELDS,
-      List.of("firstDiscovered", "lastChecked", "dependentImages", "currentDigest", "lastUpdated"));
+      List.of("firstDiscovered", "lastChecked", "dependentImages", "currentDigest", "lastUpdated", "verification"));
   static final List<String> ENROLLMENT_FIELDS =
       List.of("registry", "repository", "source", "rebuildDelay", "autoRebuild");
   static final List<String> SOURCE_FIELDS = List.of("provider", "repo", "branch", "dockerfile", "workflow");
@@ -59,11 +59,12 @@ public final class StateReader {
     Optional<String> digest = digest(r, "currentDigest");
     Optional<Instant> lastBuilt = instant(r, "lastBuilt");
     Optional<RebuildState> rebuild = rebuildState(r.optionalMap("rebuildState", "rebuildState"));
+    Optional<Verification> verification = VerificationYaml.read(r.optionalMap("verification", "verification"));
     if (r.hasErrorsSince(mark)) {
       return null;
     }
     return new ImageState(name, enrolledAt, enrollment, new ImageState.Discovery(lastDiscovery, status, bases, failure),
-        watch, new Build(version, digest, lastBuilt), rebuild);
+        watch, new Build(version, digest, lastBuilt), rebuild, verification);
   }
 
   /** Parses state/base-images/{expectedName}.yaml. */
@@ -95,13 +96,14 @@ public final class StateReader {
     List<String> dependents = names(r, "dependentImages");
     Optional<String> current = digest(r, "currentDigest");
     Optional<Instant> updated = instant(r, "lastUpdated");
+    Optional<Verification> verification = VerificationYaml.read(r.optionalMap("verification", "verification"));
     if (r.hasErrorsSince(mark)) {
       return null;
     }
     BaseImageState.Reference reference = new BaseImageState.Reference(Optional.ofNullable(fullImage),
         Optional.ofNullable(registry), Optional.ofNullable(repository), Optional.ofNullable(tag), pinned);
     return new BaseImageState(name, reference, watch, new BaseImageState.Seen(first, checked), dependents,
-        new BaseImageState.Update(current, updated));
+        new BaseImageState.Update(current, updated), verification);
   }
 
   /** discoveryError and lastDiscoveryAttempt: both or neither, and only while discovery fails. */

@@ -33,6 +33,7 @@ public final class StateWriter {
     m.put("currentDigest", s.current().digest().orElse(null));
     m.put("lastBuilt", time(s.current().builtAt()));
     m.put("rebuildState", s.rebuildState().map(StateWriter::rebuild).orElse(null));
+    m.put("verification", s.verification().map(VerificationYaml::write).orElse(null));
     return YamlWriter.write(m);
   }
 
@@ -52,6 +53,7 @@ public final class StateWriter {
     m.put("dependentImages", s.dependentImages());
     m.put("currentDigest", s.current().digest().orElse(null));
     m.put("lastUpdated", time(s.current().firstSeen()));
+    m.put("verification", s.verification().map(VerificationYaml::write).orElse(null));
     return YamlWriter.write(m);
   }
 

@@ -179,6 +179,32 @@ public final class MapReader {
     return values;
   }
 
+  /**
+   * A reader for each item of the list {@code key}, or none when it is absent; a value that is
+   * not a list, or an item that is not a map, is recorded as a problem.
+   *
+   * @param what what each item is, for the message: "a target"
+   * @param hint what to write instead of something that is not a list
+   */
+  public List<MapReader> mapList(String key, String what, String hint) {
+    List<MapReader> readers = new ArrayList<>();
+    YamlNode node = node(key);
+    if (node == null || node instanceof Scalar s && s.isNull()) {
+      return readers;
+    }
+    if (!(node instanceof Sequence seq)) {
+      error(node.position(), "\"" + key + "\" must be a list, found " + node.describe(), hint);
+      return readers;
+    }
+    for (YamlNode item : seq.items()) {
+      MapReader r = of(item, file, what, problems);
+      if (r != null) {
+        readers.add(r);
+      }
+    }
+    return readers;
+  }
+
   /** A nested map's reader, or null when absent (a non-map value is recorded as a problem). */
   public MapReader optionalMap(String key, String what) {
     YamlNode node = node(key);

@@ -29,9 +29,14 @@ record CliRun(int exitCode, String out, String err) {
 
   /** Runs with {@code env} as the environment (tokens) and the fixed clock. */
   static CliRun with(Map<String, String> env, String... args) {
+    return at(CLOCK, env, args);
+  }
+
+  /** Runs with {@code env} as the environment and {@code clock}, for what depends on time passing. */
+  static CliRun at(Clock clock, Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cmd = Main.commandLine(new CliContext(env, CLOCK));
+    CommandLine cmd = Main.commandLine(new CliContext(env, clock));
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     int code = cmd.execute(args);

@@ -1,0 +1,115 @@
+package io.imagefactory.cli;
+
+import io.imagefactory.InvalidInputException;
+import io.imagefactory.credentials.HostRule;
+import io.imagefactory.credentials.Tokens;
+import io.imagefactory.fleet.FleetInputs;
+import io.imagefactory.jobs.JobRunner;
+import io.imagefactory.jobs.VerifyJob;
+import io.imagefactory.registry.RegistryClient;
+import io.imagefactory.verification.Checked;
+import io.imagefactory.verification.VerifyReport;
+import io.imagefactory.workspace.StateWorkspace;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code image-factory verify}: every image checked against its registry, as a catalog entry. */
+@Command(
+    name = "verify",
+    sortOptions = false,
+    description = {
+      "Resolve each enrolled image and base image (or those named) in its registry and report its phase (Available,",
+      "Unavailable for transient failures, Failed for ones that need a fix, Pending when no tag is known), its",
+      "conditions and its registry metadata: digest, media type, size, layers, platforms. Declared metadata of",
+      "images.yaml is checked against the registry's, and pinned digests against their tags.",
+      "",
+      "Exit 0 when every image is Available, 1 otherwise."
+    })
+final class VerifyCommand implements Callable<Integer> {
+  /** Output formats. */
+  enum Format { TEXT, JSON }
+
+  @Spec CommandSpec spec;
+  @ParentCommand ImageFactoryCommand parent;
+  @Mixin CommonOptions options;
+  @Mixin RegistryOptions registry;
+
+  @Parameters(paramLabel = "NAME", arity = "0..*", description = "Images or base images to verify (default with --all).")
+  List<String> names = new ArrayList<>();
+
+  @Option(names = "--all", description = "Verify every enrolled image and base image.")
+  boolean all;
+
+  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
+  Format output;
+
+  @Option(names = "--quiet", description = "Print only the images that are not Available, or whose conditions are not True.")
+  boolean quiet;
+
+  @Option(names = "--write-state", description = {"Record the results in the state files' verification section",
+      "(only changes; the time alone once a day)."})
+  boolean writeState;
+
+  @Option(names = "--git-repo", paramLabel = "URL",
+      description = "With --write-state: clone this state repository, commit as Image Factory Bot and push.")
+  String gitRepo;
+
+  @Option(names = "--git-branch", paramLabel = "BRANCH", defaultValue = "main",
+      description = "Branch of the state repository (default: ${DEFAULT-VALUE}).")
+  String gitBranch;
+
+  @Override
+  public Integer call() {
+    if (all == !names.isEmpty()) {
+      throw new InvalidInputException("verify", all ? "--all and names were both given" : "nothing to verify",
+          "name images, or pass --all");
+    }
+    if (gitRepo != null && !writeState) {
+      throw new InvalidInputException("--git-repo", "--git-repo only says where --write-state writes",
+          "add --write-state, or drop --git-repo");
+    }
+    CliContext context = parent.context();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Checked> checked;
+    try (StateWorkspace workspace = gitRepo == null ? StateWorkspace.local(options.root)
+        : StateWorkspace.clone(gitRepo, gitBranch, Tokens.from(context.env()), HostRule.HTTPS_ONLY)) {
+      FleetInputs inputs = workspace.load();
+      try (RegistryClient client = registry.client(context, inputs.settings().registries())) {
+        VerifyJob job = new VerifyJob(client, names, context.clock(), progress(err));
+        if (writeState) {
+          // The runner's lines go where they do not break the JSON on stdout.
+          new JobRunner(output == Format.JSON ? err : out).run(workspace, job);
+          checked = job.checked();
+        } else {
+          checked = job.check(inputs);
+        }
+      }
+    }
+    out.print(output == Format.JSON ? VerifyReport.json(checked) : VerifyReport.text(checked, quiet));
+    out.flush();
+    return checked.stream().allMatch(Checked::available) ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+  }
+
+  /** A progress line on a terminal; nothing when output is piped, JSON or quiet. */
+  private VerifyJob.Progress progress(PrintWriter err) {
+    if (System.console() == null || output == Format.JSON || quiet) {
+      return (done, total) -> { };
+    }
+    return (done, total) -> {
+      synchronized (err) {
+        err.print("\rverifying " + done + "/" + total + (done == total ? "\r\033[K" : ""));
+        err.flush();
+      }
+    };
+  }
+}

@@ -1,0 +1,154 @@
+package io.imagefactory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagefactory.testing.Registry;
+import io.imagefactory.testing.TestImages;
+import io.imagefactory.testing.TestImages.Pushed;
+import io.imagefactory.testing.TestImages.Spec;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code verify} of a fleet against Debian's docker-registry: phases, conditions, metadata, state. */
+class VerifyIT {
+  @TempDir static Path dir;
+  static Registry registry;
+  static Pushed amd64;
+  static Pushed oldAmd64;
+  static Pushed index;
+  @TempDir Path fleet;
+
+  @BeforeAll
+  static void seed() {
+    registry = Registry.start(dir.resolve("registry"));
+    oldAmd64 = TestImages.image(registry, "acme/app", new Spec("linux", "amd64", null, "2026-04-01T10:00:00Z", Map.of(),
+        List.of("old")), false);
+    amd64 = TestImages.image(registry, "acme/app", new Spec("linux", "amd64", null, "2026-05-01T10:00:00Z", Map.of(),
+        List.of("x".repeat(3_000), "shared")), false);
+    TestImages.tag(registry, "acme/app", "v1", amd64);
+    Pushed arm64 = TestImages.image(registry, "acme/multi", new Spec("linux", "arm64", "v8", "2026-05-01T10:00:00Z",
+        Map.of(), List.of("y".repeat(1_000), "shared")), false);
+    Pushed multiAmd64 = TestImages.image(registry, "acme/multi", new Spec("linux", "amd64", null, "2026-05-01T10:00:00Z",
+        Map.of(), List.of("z", "shared")), false);
+    index = TestImages.index(registry, "acme/multi", List.of(multiAmd64, arm64), 2, false);
+    TestImages.tag(registry, "acme/multi", "v2", index);
+  }
+
+  @AfterAll
+  static void stop() {
+    registry.close();
+  }
+
+  @BeforeEach
+  void writeFleet() throws IOException {
+    String r = registry.hostPort();
+    Files.createDirectories(fleet.resolve("image-factory/state/images"));
+    Path bases = Files.createDirectories(fleet.resolve("image-factory/state/base-images"));
+    Files.writeString(fleet.resolve("image-factory/settings.yaml"), "stateRepository: {url: https://example.invalid/s.git}\n"
+        + "analysis: {image: ghcr.io/acme/analysis:1}\nverificationInterval: 30m\n");
+    Files.writeString(fleet.resolve("image-factory/images.yaml"), ""
+        + "- name: app\n  registry: " + r + "\n  repository: acme/app\n  allowTags: ^v1$\n  imageSelectionStrategy: Lexical\n"
+        + "  digest: " + oldAmd64.digest() + "\n  metadata:\n    architecture: arm64\n    distro: cs9\n"
+        + "- name: multi\n  registry: " + r + "\n  repository: acme/multi\n  imageSelectionStrategy: Lexical\n"
+        + "  allowTags: ^v2$\n  verificationInterval: 2h\n  metadata:\n    architecture: aarch64\n    os: linux\n"
+        + "- name: missing\n  registry: " + r + "\n  repository: acme/missing\n  allowTags: ^v1$\n  imageSelectionStrategy: Lexical\n"
+        + "- name: unbuilt\n  registry: " + r + "\n  repository: acme/unbuilt\n"
+        + "  source: {provider: github, repo: acme/unbuilt, workflow: build.yml}\n");
+    int port = closedPort();
+    Files.writeString(bases.resolve("gone.yaml"), "name: gone\nfullImage: 127.0.0.1:" + port + "/lib/gone:1\n"
+        + "registry: 127.0.0.1:" + port + "\nrepository: lib/gone\ntag: \"1\"\n");
+  }
+
+  @Test
+  void reportsEachImagesPhaseConditionsAndRegistryMetadata() {
+    CliRun run = CliRun.in(fleet, "verify", "--all");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains(
+        "Available   app  " + registry.hostPort() + "/acme/app:v1  " + amd64.digest() + "  linux/amd64",
+        "MetadataConsistent False MetadataConflict: architecture is declared arm64 but the registry serves amd64;"
+            + " the registry's value is reported",
+        "DigestPinned False TagMoved: " + registry.hostPort() + "/acme/app:v1 now points at " + amd64.digest()
+            + ", not at the pinned " + oldAmd64.digest(),
+        "Available   multi  " + registry.hostPort() + "/acme/multi:v2  " + index.digest() + "  linux/amd64,linux/arm64/v8",
+        "Failed      missing  ",
+        "Available False NotFound: Tried to",
+        "Pending     unbuilt  -",
+        "Unavailable gone (base image)",
+        "Available False RegistryUnavailable: Tried to",
+        "Pinned digests their tag no longer points at:\n  app: ",
+        "5 verified: 1 Pending, 2 Available, 1 Unavailable, 1 Failed");
+    assertThat(run.out()).doesNotContain("MetadataConsistent False MetadataConflict: architecture is declared aarch64");
+  }
+
+  @Test
+  void quietPrintsOnlyWhatNeedsAttentionAndJsonCarriesTheMetadata() {
+    CliRun quiet = CliRun.in(fleet, "verify", "multi", "--quiet");
+    assertThat(quiet.exitCode()).as(quiet.err()).isZero();
+    assertThat(quiet.out()).isEmpty();
+
+    CliRun json = CliRun.in(fleet, "verify", "multi", "app", "--output", "json");
+    assertThat(json.exitCode()).isZero();
+    assertThat(json.out()).contains("\"name\" : \"multi\"", "\"resolvedDigest\" : \"" + index.digest() + "\"",
+        "\"mediaType\" : \"application/vnd.oci.image.index.v1+json\"", "\"platforms\" : [ \"linux/amd64\", \"linux/arm64/v8\" ]",
+        "\"architecture\" : \"arm64\"", "\"verificationInterval\" : \"PT2H\"", "\"verificationInterval\" : \"PT30M\"",
+        "\"sizeBytes\" : " + amd64.blobBytes(), "\"layerCount\" : 2", "\"movedPins\" : [ \"app\" ]");
+  }
+
+  @Test
+  void writeStateRecordsOnlyChangesAndTheTimeOnceADay() throws IOException {
+    CliRun first = CliRun.in(fleet, "verify", "app", "multi", "--write-state");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    Path app = fleet.resolve("image-factory/state/images/app.yaml");
+    String written = Files.readString(app);
+    assertThat(written).contains("verification:\n  reference: " + registry.hostPort() + "/acme/app:v1\n  phase: Available\n"
+        + "  registryMetadata:\n    resolvedDigest: " + amd64.digest() + "\n",
+        "    platform: linux/amd64\n", "  metadata:\n    architecture: amd64\n    os: linux\n",
+        "    - type: DigestPinned\n      status: \"False\"\n      reason: TagMoved\n",
+        "  lastVerificationTime: \"2026-11-24T12:00:00Z\"");
+    assertThat(first.out()).contains("image app: Available " + amd64.digest(), "wrote image-factory/state/images/app.yaml");
+
+    CliRun later = at(Duration.ofHours(3), "verify", "app", "multi", "--write-state");
+    assertThat(later.out()).contains("verification unchanged: nothing to write");
+    assertThat(Files.readString(app)).isEqualTo(written);
+
+    CliRun nextDay = at(Duration.ofHours(25), "verify", "app", "--write-state");
+    assertThat(nextDay.out()).contains("wrote image-factory/state/images/app.yaml");
+    assertThat(Files.readString(app)).contains("lastVerificationTime: \"2026-11-25T13:00:00Z\"",
+        "lastTransitionTime: \"2026-11-24T12:00:00Z\"");
+    assertThat(CliRun.in(fleet, "validate").exitCode()).isZero();
+  }
+
+  @Test
+  void aFailureKeepsTheLastMetadataAndMovesOnlyTheChangedConditionsTime() throws IOException {
+    assertThat(CliRun.in(fleet, "verify", "gone", "--write-state").exitCode()).isEqualTo(1);
+    Path gone = fleet.resolve("image-factory/state/base-images/gone.yaml");
+    assertThat(Files.readString(gone)).contains("phase: Unavailable", "reason: RegistryUnavailable",
+        "status: \"False\"");
+  }
+
+  private CliRun at(Duration later, String... args) {
+    String[] all = List.of(args).toArray(new String[args.length + 2]);
+    all[args.length] = "--root";
+    all[args.length + 1] = fleet.toString();
+    return CliRun.at(Clock.fixed(CliRun.CLOCK.instant().plus(later), ZoneOffset.UTC), Map.of(), all);
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
