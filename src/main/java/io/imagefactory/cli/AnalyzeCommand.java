@@ -19,6 +19,11 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory analyze}: the analysis job the analyze-<image> Stages run. */
 @Command(
     name = "analyze",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+      ExitCodes.ROW_INTERNAL_ERROR
+    },
     description = {
       "Analyse a managed image's Dockerfile and record its base images in state (the analysis job).",
       "",
@@ -29,7 +34,6 @@ import picocli.CommandLine.Spec;
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
-  @Mixin CommonOptions options;
   @Mixin StateJobOptions job;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -71,7 +75,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Tokens tokens = Tokens.from(context.env());
     AnalyzeJob.Request request = new AnalyzeJob.Request(target.image, target.all, job.tag, job.digest,
         dockerfile, sourceRepo, sourceProvider, buildArgs);
-    return job.run(options.root, tokens, new AnalyzeJob(request, tokens, context.clock(), new DockerfileBaseImages()),
+    return job.run(parent.root(), tokens, new AnalyzeJob(request, tokens, context.clock(), new DockerfileBaseImages()),
         spec.commandLine().getOut());
   }
 }

@@ -28,10 +28,16 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory dockerfile FILE}: what a Dockerfile builds from, as BuildKit resolves it. */
 @Command(
     name = "dockerfile",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+      ExitCodes.ROW_INTERNAL_ERROR
+    },
     sortOptions = false,
     description = {
-      "Show the images a Dockerfile builds from (FROM), the images it copies or mounts from",
-      "(COPY --from, RUN --mount from=) and its # syntax= frontend, resolved as BuildKit does:",
+      "Show the images a Dockerfile builds from, as BuildKit resolves them.",
+      "Lists its FROM images, the images it copies or mounts from (COPY --from, RUN --mount from=)",
+      "and its # syntax= frontend, resolved as BuildKit does:",
       "ARG scoping and defaults, build args, stages, heredocs, escapes. Names that depend on the",
       "build (an ARG without value, $TARGETARCH) are shown as unresolved, with a warning."
     })
@@ -55,9 +61,6 @@ final class DockerfileCommand implements Callable<Integer> {
 
   @Option(names = "--dump", description = "Print the syntax tree in BuildKit's dump format instead.")
   boolean dump;
-
-  @Option(names = "--verbose", description = "Print stack traces of failures.")
-  boolean verbose;
 
   @Override
   public Integer call() {

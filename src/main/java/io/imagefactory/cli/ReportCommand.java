@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -22,9 +21,15 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory report --out DIR}: writes the fleet report, one self-contained HTML page. */
 @Command(
     name = "report",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+      ExitCodes.ROW_INTERNAL_ERROR
+    },
     description = {
-      "Write the fleet report to DIR/index.html: the graph of base images and the images built from them,",
-      "pending and overdue rebuilds, the last triggers, verification phases and catalog components.",
+      "Write the fleet report, one self-contained HTML page, to DIR/index.html.",
+      "It shows the graph of base images and the images built from them, pending and overdue rebuilds,",
+      "the last triggers, verification phases and catalog components.",
       "One self-contained file with no requests to other hosts: it works offline and from GitHub or GitLab Pages."
     })
 final class ReportCommand implements Callable<Integer> {
@@ -33,7 +38,6 @@ final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
-  @Mixin CommonOptions options;
 
   @Option(names = "--out", paramLabel = "DIR", required = true,
       description = "The directory to write " + FILE + " to; created if missing, the file replaced atomically.")
@@ -41,7 +45,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FleetPipeline.Merged merged = FleetPipeline.merge(new Checkout(options.root));
+    FleetPipeline.Merged merged = FleetPipeline.merge(new Checkout(parent.root()));
     ValidateCommand.printWarnings(merged.warnings(), spec.commandLine().getErr());
     ReportModel model = FleetReport.model(merged.fleet(), parent.context().clock().instant());
     Path file = out.resolve(FILE);

@@ -10,24 +10,29 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code image-factory validate}: checks images.yaml, settings and state; reports every problem. */
 @Command(
     name = "validate",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+      ExitCodes.ROW_INTERNAL_ERROR
+    },
     description = {
       "Check image-factory/images.yaml, settings.yaml and state/ without writing anything.",
       "Every problem is printed as path:line:column: what is wrong. what to do."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin CommonOptions options;
+  @ParentCommand ImageFactoryCommand parent;
 
   @Override
   public Integer call() {
-    FleetPipeline.Merged merged = FleetPipeline.merge(new Checkout(options.root));
+    FleetPipeline.Merged merged = FleetPipeline.merge(new Checkout(parent.root()));
     printWarnings(merged.warnings(), spec.commandLine().getErr());
     spec.commandLine().getOut().println("valid: " + summary(merged.fleet())
         + (merged.warnings().isEmpty() ? "" : ", " + count(merged.warnings().size(), "warning")));
