@@ -1,10 +1,11 @@
 package io.imagefactory.cli;
 
-import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.DockerfileLimits;
 import io.imagefactory.dockerfile.DockerfileParser;
+import io.imagefactory.workspace.FileErrors;
+import io.imagefactory.workspace.PathDisplay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -124,8 +125,7 @@ final class DockerfileCommand implements Callable<Integer> {
       throw new InvalidInputException(file.toString(), "no such file",
           "check the path, e.g. image-factory dockerfile path/to/Dockerfile", e);
     } catch (IOException e) {
-      throw new ExternalFailureException("cannot read " + file + ": " + e.getMessage(),
-          "check that the file is readable", e);
+      throw FileErrors.cannot("read", PathDisplay.of(file), e);
     }
   }
 }

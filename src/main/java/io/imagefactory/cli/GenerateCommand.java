@@ -31,6 +31,11 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Write nothing; exit 1 and print a unified diff when " + Layout.DIST_FILE + " is stale.")
   boolean check;
 
+  @Option(names = "--allow-mass-removal",
+      description = {"Write " + Layout.DIST_FILE + " even when it would remove more than half of its resources",
+          "(Argo CD deletes them: a truncated images.yaml would delete the fleet)."})
+  boolean allowMassRemoval;
+
   @Override
   public Integer call() {
     Checkout checkout = new Checkout(parent.root());
@@ -51,7 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
     if (current.equals(g.yaml())) {
       out.println(Layout.DIST_FILE + " is already up to date (" + ValidateCommand.count(g.resources(), "resource") + ")");
     } else {
-      checkout.writeDist(g.yaml());
+      checkout.writeDist(g.yaml(), allowMassRemoval);
       out.println("wrote " + Layout.DIST_FILE + " (" + ValidateCommand.count(g.resources(), "resource")
           + " for " + ValidateCommand.summary(g.merged().fleet()) + ")");
     }

@@ -1,16 +1,13 @@
 package io.imagefactory.cli;
 
-import io.imagefactory.ExternalFailureException;
 import io.imagefactory.report.FleetReport;
 import io.imagefactory.report.ReportModel;
 import io.imagefactory.report.ReportRenderer;
 import io.imagefactory.workspace.AtomicFiles;
 import io.imagefactory.workspace.Checkout;
 import io.imagefactory.workspace.FleetPipeline;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.imagefactory.workspace.PathDisplay;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,27 +46,11 @@ final class ReportCommand implements Callable<Integer> {
     ValidateCommand.printWarnings(merged.warnings(), spec.commandLine().getErr());
     ReportModel model = FleetReport.model(merged.fleet(), parent.context().clock().instant());
     Path file = out.resolve(FILE);
+    AtomicFiles.removeLeftovers(out);
     AtomicFiles.write(file, ReportRenderer.render(model));
-    readableByAll(file);
-    spec.commandLine().getOut().println("wrote " + file + " (" + ValidateCommand.count(model.images().size(), "image")
-        + ", " + ValidateCommand.count(model.edges().size(), "built-from link") + ")");
+    spec.commandLine().getOut().println("wrote " + PathDisplay.of(file) + " ("
+        + ValidateCommand.count(model.images().size(), "image") + ", "
+        + ValidateCommand.count(model.edges().size(), "built-from link") + ")");
     return ExitCodes.OK;
-  }
-
-  /**
-   * AtomicFiles writes through a temporary file, which is readable by its owner only; a page that
-   * a web server or a Pages deployment serves must be readable by others (GitHub's Pages
-   * deployment fails on files it cannot read).
-   */
-  private static void readableByAll(Path file) {
-    if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      return;
-    }
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    } catch (IOException e) {
-      throw new ExternalFailureException("Tried to make " + file + " readable by all but failed: " + e,
-          "check that you own the file", e);
-    }
   }
 }

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which Kubernetes objects a change to a multi-document YAML file adds, changes or removes.
@@ -17,6 +20,9 @@ import java.util.Map;
  * not YAML) is matched by its position instead, so the summary never hides a change.
  */
 public final class ResourceDiff {
+  private static final Pattern PLAIN_KIND = Pattern.compile("(?m)^kind: ([A-Za-z0-9]+)$");
+  /** {@code name} as the first key under a top-level {@code metadata:}. */
+  private static final Pattern PLAIN_NAME = Pattern.compile("(?m)^metadata:\\n  name: ([a-z0-9][a-z0-9.-]*)$");
   private ResourceDiff() {}
 
   /** What happened to one object. */
@@ -57,6 +63,11 @@ public final class ResourceDiff {
     return out;
   }
 
+  /** The {@code kind/name} (or positional) ids of the objects in a multi-document YAML file. */
+  public static Set<String> ids(String text) {
+    return documents(text).keySet();
+  }
+
   private static Map<String, String> documents(String text) {
     Map<String, String> docs = new LinkedHashMap<>();
     int index = 0;
@@ -71,6 +82,10 @@ public final class ResourceDiff {
   }
 
   private static String id(String doc, int index) {
+    String plain = plainId(doc);
+    if (plain != null) {
+      return plain;
+    }
     try {
       YamlNode node = YamlReader.read(doc, "document");
       if (node instanceof Mapping m) {
@@ -87,6 +102,17 @@ public final class ResourceDiff {
       // not YAML: fall through to a positional id
     }
     return "document " + index;
+  }
+
+  /**
+   * The id read from the lines {@code kind: K} and {@code metadata:} / {@code   name: N}, as the
+   * generator writes them, when both are plain words; null for anything else, which is parsed.
+   * Parsing every document of a large fleet would cost as much as generating it.
+   */
+  private static String plainId(String doc) {
+    Matcher kind = PLAIN_KIND.matcher(doc);
+    Matcher name = PLAIN_NAME.matcher(doc);
+    return kind.find() && name.find() ? kind.group(1) + "/" + name.group(1) : null;
   }
 
   private static String scalar(Mapping m, String key) {
