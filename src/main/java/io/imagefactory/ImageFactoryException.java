@@ -26,8 +26,11 @@ public class ImageFactoryException extends RuntimeException {
     return hint;
   }
 
-  /** The message and the hint as one line: {@code what is wrong. what to do.} */
+  /**
+   * The message and the hint as one line: {@code what is wrong. what to do.}, with control
+   * characters escaped, since messages quote names and values from the user's files.
+   */
   public String oneLine() {
-    return Sentences.join(getMessage(), hint);
+    return TerminalText.escapeControls(Sentences.join(getMessage(), hint));
   }
 }

@@ -53,9 +53,10 @@ public record Problem(
     return line > 0 ? file + ":" + line + ":" + Math.max(column, 1) : file;
   }
 
+  /** The line to print: {@code where: [warning: ]what is wrong. what to do.}, control characters escaped. */
   @Override
   public String toString() {
     String prefix = severity == Severity.WARNING ? "warning: " : "";
-    return where() + ": " + prefix + Sentences.join(message, hint);
+    return TerminalText.escapeControls(where() + ": " + prefix + Sentences.join(message, hint));
   }
 }

@@ -3,6 +3,7 @@ package io.imagefactory.cli;
 import io.imagefactory.diff.ResourceDiff;
 import io.imagefactory.diff.TextDiff;
 import io.imagefactory.Layout;
+import io.imagefactory.TerminalText;
 import io.imagefactory.workspace.Checkout;
 import io.imagefactory.workspace.FleetPipeline;
 import java.io.PrintWriter;
@@ -67,7 +68,7 @@ final class DiffCommand implements Callable<Integer> {
     long removed = changes.stream().filter(c -> c.change() == ResourceDiff.Change.REMOVED).count();
     out.println(Layout.DIST_FILE + ": " + added + " added, " + changed + " changed, " + removed + " removed");
     for (ResourceDiff.Entry c : changes) {
-      out.println("  " + c.change().symbol() + " " + c.id());
+      out.println("  " + c.change().symbol() + " " + TerminalText.escapeControls(c.id()));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.TerminalText;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.DockerfileLimits;
 import io.imagefactory.dockerfile.DockerfileParser;
@@ -69,7 +70,7 @@ final class DockerfileCommand implements Callable<Integer> {
     String name = file.toString();
     PrintWriter out = spec.commandLine().getOut();
     if (dump) {
-      out.print(DockerfileParser.parse(text, name).dump());
+      out.print(TerminalText.escapeControlsKeepingLines(DockerfileParser.parse(text, name).dump()));
     } else {
       DockerfileAnalysis analysis = DockerfileParser.analyze(text, name, buildArgs());
       if (output == Format.JSON) {

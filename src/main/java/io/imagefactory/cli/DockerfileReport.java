@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.ImageUse;
+import io.imagefactory.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -113,7 +114,7 @@ final class DockerfileReport {
     rows.forEach(r -> appendRow(out, r.cells(), widths));
     if (!a.warnings().isEmpty()) {
       out.print("\nwarnings:\n");
-      a.warnings().forEach(w -> out.print("  " + w + "\n"));
+      a.warnings().forEach(w -> out.print("  " + TerminalText.escapeControls(w) + "\n"));
     }
   }
 
@@ -130,7 +131,7 @@ final class DockerfileReport {
         rows.add(imageRow(a.baseImages().get(base++)));
       } else {
         String what = s.base() == DockerfileAnalysis.Base.SCRATCH ? "scratch" : "stage " + stageLabel(a, s.baseStage());
-        rows.add(new Row(s.line(), new String[] {String.valueOf(s.line()), "FROM", what, "-", dash(s.name())}));
+        rows.add(new Row(s.line(), new String[] {String.valueOf(s.line()), "FROM", dash(what), "-", dash(s.name())}));
       }
     }
     a.copyImages().forEach(i -> rows.add(imageRow(i)));
@@ -141,7 +142,7 @@ final class DockerfileReport {
   private static Row imageRow(ImageUse i) {
     String image = i.unresolved() ? "(unresolved) " + i.written() : i.reference();
     return new Row(i.line(), new String[] {
-        String.valueOf(i.line()), i.instruction(), image, dash(i.platform()), dash(i.stageAlias())});
+        String.valueOf(i.line()), i.instruction(), dash(image), dash(i.platform()), dash(i.stageAlias())});
   }
 
   private static String stageLabel(DockerfileAnalysis a, int index) {
@@ -151,7 +152,7 @@ final class DockerfileReport {
 
   private static String summary(String file, DockerfileAnalysis a) {
     long unresolved = a.baseImages().stream().filter(ImageUse::unresolved).count();
-    return file + ": " + count(a.stages().size(), "stage") + ", " + count(a.baseImages().size(), "base image")
+    return TerminalText.escapeControls(file) + ": " + count(a.stages().size(), "stage") + ", " + count(a.baseImages().size(), "base image")
         + (unresolved > 0 ? " (" + unresolved + " unresolved)" : "") + ", " + count(a.copyImages().size(), "copy image")
         + (a.frontendImage() != null ? ", a frontend image" : "") + ", " + count(a.warnings().size(), "warning");
   }
@@ -175,8 +176,9 @@ final class DockerfileReport {
     out.print(line.toString().stripTrailing() + "\n");
   }
 
+  /** A cell: "-" for nothing; escaped, since names come from the Dockerfile (a newline would break the table). */
   private static String dash(String s) {
-    return s == null ? "-" : s;
+    return s == null ? "-" : TerminalText.escapeControls(s);
   }
 
   private static String count(long n, String noun) {

@@ -3,8 +3,11 @@ package io.imagefactory.cli;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.ImageFactoryException;
 import io.imagefactory.Problem;
+import io.imagefactory.ProblemReport;
+import io.imagefactory.TerminalText;
 import io.imagefactory.ValidationException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -26,7 +29,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     Throwable failure = e instanceof ExecutionException && e.getCause() instanceof Error error ? error : e;
     int code = report(failure, err);
     if (isVerbose(parseResult)) {
-      failure.printStackTrace(err);
+      err.print(stackTrace(failure));
     }
     err.flush();
     return code;
@@ -34,7 +37,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
   static int report(Throwable e, PrintWriter err) {
     if (e instanceof ValidationException v) {
-      v.problems().forEach(p -> err.println(p));
+      ProblemReport.lines(v.problems()).forEach(err::println);
       long errors = v.problems().stream().filter(Problem::isError).count();
       err.println("image-factory: " + errors + (errors == 1 ? " error" : " errors") + "; nothing was written.");
       return ExitCodes.INVALID_INPUT;
@@ -58,7 +61,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
           + " report the input and the stack trace.");
       return ExitCodes.INTERNAL_ERROR;
     }
-    err.println("image-factory: internal error: " + e
+    err.println("image-factory: internal error: " + TerminalText.escapeControls(e.toString())
         + ". This is a bug: run again with --verbose and report the stack trace.");
     return ExitCodes.INTERNAL_ERROR;
   }
@@ -74,9 +77,16 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       err.flush();
       return ExitCodes.INTERNAL_ERROR;
     }
-    err.println("image-factory: a background task failed: " + e);
+    err.println("image-factory: a background task failed: " + TerminalText.escapeControls(e.toString()));
     err.flush();
     return ExitCodes.OK;
+  }
+
+  /** The stack trace with control characters escaped, but its own line breaks and tabs kept. */
+  private static String stackTrace(Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return TerminalText.escapeControlsKeepingLines(trace.toString());
   }
 
   private static boolean isVerbose(ParseResult result) {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       ValidateCommand.class, GenerateCommand.class, DiffCommand.class, AnalyzeCommand.class,
-      RecordUpdateCommand.class, DockerfileCommand.class, ReportCommand.class, HelpCommand.class
+      RecordUpdateCommand.class, DockerfileCommand.class, ReportCommand.class,
+      TagsCommand.class, RetentionCommand.class, CheckImageCommand.class, PinCommand.class, HelpCommand.class
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {

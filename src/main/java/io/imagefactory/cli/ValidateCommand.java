@@ -1,6 +1,7 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.Problem;
+import io.imagefactory.ProblemReport;
 import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetImage;
 import io.imagefactory.fleet.FleetImage.Kind;
@@ -56,11 +57,9 @@ final class ValidateCommand implements Callable<Integer> {
         + count(bases, "base image");
   }
 
-  /** Each warning on a line of its own, as {@code path:line:column: warning: ...}. */
+  /** Each warning on a line of its own, as {@code path:line:column: warning: ...}; at most 50 a file. */
   static void printWarnings(List<Problem> warnings, PrintWriter err) {
-    for (Problem p : warnings) {
-      err.println(p);
-    }
+    ProblemReport.lines(warnings).forEach(err::println);
   }
 
   static String count(int n, String noun) {

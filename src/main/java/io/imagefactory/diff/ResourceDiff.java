@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which Kubernetes objects a change to a multi-document YAML file adds, changes or removes.
@@ -20,9 +18,6 @@ import java.util.regex.Pattern;
  * not YAML) is matched by its position instead, so the summary never hides a change.
  */
 public final class ResourceDiff {
-  private static final Pattern PLAIN_KIND = Pattern.compile("(?m)^kind: ([A-Za-z0-9]+)$");
-  /** {@code name} as the first key under a top-level {@code metadata:}. */
-  private static final Pattern PLAIN_NAME = Pattern.compile("(?m)^metadata:\\n  name: ([a-z0-9][a-z0-9.-]*)$");
   private ResourceDiff() {}
 
   /** What happened to one object. */
@@ -71,7 +66,7 @@ public final class ResourceDiff {
   private static Map<String, String> documents(String text) {
     Map<String, String> docs = new LinkedHashMap<>();
     int index = 0;
-    for (String doc : text.split("(?m)^---[ \\t]*$")) {
+    for (String doc : pieces(text)) {
       if (doc.isBlank() || doc.strip().lines().allMatch(l -> l.isBlank() || l.startsWith("#"))) {
         continue;
       }
@@ -81,10 +76,32 @@ public final class ResourceDiff {
     return docs;
   }
 
+  /** The text between {@code ---} lines; a regex split of 40 MB was most of what compare cost. */
+  private static List<String> pieces(String text) {
+    List<String> pieces = new ArrayList<>();
+    int start = 0;
+    for (int line = 0; line <= text.length(); ) {
+      int end = text.indexOf('\n', line);
+      end = end < 0 ? text.length() : end;
+      if (Documents.isSeparator(text, line, end)) {
+        pieces.add(text.substring(start, line));
+        start = end;
+      }
+      line = end + 1;
+    }
+    pieces.add(text.substring(start));
+    return pieces;
+  }
+
+  /**
+   * {@code kind/name}: from the document's own lines when they are plain words in generate's
+   * layout (reading 80,000 documents as YAML cost more than the rest of diff), else from the
+   * document read as YAML; a document that names no object is named by its position.
+   */
   private static String id(String doc, int index) {
-    String plain = plainId(doc);
-    if (plain != null) {
-      return plain;
+    String written = Documents.kindAndName(doc.lines().iterator());
+    if (written != null && isPlain(written)) {
+      return written;
     }
     try {
       YamlNode node = YamlReader.read(doc, "document");
@@ -104,15 +121,22 @@ public final class ResourceDiff {
     return "document " + index;
   }
 
-  /**
-   * The id read from the lines {@code kind: K} and {@code metadata:} / {@code   name: N}, as the
-   * generator writes them, when both are plain words; null for anything else, which is parsed.
-   * Parsing every document of a large fleet would cost as much as generating it.
-   */
-  private static String plainId(String doc) {
-    Matcher kind = PLAIN_KIND.matcher(doc);
-    Matcher name = PLAIN_NAME.matcher(doc);
-    return kind.find() && name.find() ? kind.group(1) + "/" + name.group(1) : null;
+  /** {@code Kind/name}, each a plain word that YAML reads as written. */
+  private static boolean isPlain(String id) {
+    int slash = id.indexOf('/');
+    return slash > 0 && isWord(id, 0, slash) && isWord(id, slash + 1, id.length());
+  }
+
+  /** A letter or digit, then letters, digits and {@code . _ -}. */
+  private static boolean isWord(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean alphanumeric = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+      if (!alphanumeric && (i == from || c != '.' && c != '_' && c != '-')) {
+        return false;
+      }
+    }
+    return to > from;
   }
 
   private static String scalar(Mapping m, String key) {

@@ -11,6 +11,7 @@ import io.imagefactory.config.Provider;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.state.StateChanges;
+import io.imagefactory.TerminalText;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -80,8 +81,9 @@ public final class AnalyzeJob implements StateJob {
     return List.of(image);
   }
 
+  /** One line per image; escaped, since it quotes the Dockerfile's warnings and the failure's message. */
   private static void progress(PrintWriter out, int n, int total, String line) {
-    out.println(total > 1 ? "[" + n + "/" + total + "] " + line : line);
+    out.println(TerminalText.escapeControls(total > 1 ? "[" + n + "/" + total + "] " + line : line));
     out.flush();
   }
 

@@ -1,6 +1,7 @@
 package io.imagefactory.jobs;
 
 import io.imagefactory.fleet.FleetInputs;
+import io.imagefactory.TerminalText;
 import io.imagefactory.workspace.StateWorkspace;
 import java.io.PrintWriter;
 
@@ -21,10 +22,11 @@ public final class JobRunner {
     FleetInputs inputs = workspace.load();
     StateJob.Decision decision = job.prepare(inputs, out);
     StateWorkspace.Result result = workspace.update(inputs, decision::decide, decision::commitMessage);
-    result.changes().notes().forEach(note -> out.println(decision.notePrefix() + note));
-    out.println(result.changedFiles().isEmpty() ? decision.unchanged()
+    // Notes and file names quote images' names, tags and digests: escaped, as every message is.
+    result.changes().notes().forEach(note -> out.println(TerminalText.escapeControls(decision.notePrefix() + note)));
+    out.println(TerminalText.escapeControls(result.changedFiles().isEmpty() ? decision.unchanged()
         : (result.committed() ? "pushed " + result.commit() + ": " : "wrote ")
-            + String.join(", ", result.changedFiles()));
+            + String.join(", ", result.changedFiles())));
     out.flush();
     decision.finish();
     return result;

@@ -12,8 +12,10 @@ import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.state.BaseImageState;
 import io.imagefactory.state.ImageState;
 import io.imagefactory.state.StateReader;
+import io.imagefactory.yaml.YamlLimits;
 import io.imagefactory.yaml.YamlSyntaxException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,7 +129,8 @@ public final class Checkout {
       return Optional.empty();
     }
     SymlinkCheck.requireNone(root, Layout.DIST_DIR, this::display);
-    return Optional.of(read(dist, display(Layout.DIST_FILE)));
+    // Not bounded as input files are: generate writes it, and it grows with the fleet (36 MB for 10,000 images).
+    return Optional.of(read(dist, display(Layout.DIST_FILE), Integer.MAX_VALUE - 8));
   }
 
   /**
@@ -175,7 +178,8 @@ public final class Checkout {
         return new Parsed<T>(null, problems);
       }
       try {
-        return new Parsed<>(parser.parse(read(f, display(file)), file, name, problems), problems);
+        return new Parsed<>(parser.parse(read(f, display(file), YamlLimits.MAX_STATE_FILE_BYTES), file, name, problems),
+            problems);
       } catch (YamlSyntaxException e) {
         problems.add(e.toProblem());
         return new Parsed<T>(null, problems);
@@ -212,7 +216,7 @@ public final class Checkout {
     if (!Files.exists(path)) {
       throw new InvalidInputException(display(layoutPath), "no such file", hint);
     }
-    return read(path, display(layoutPath));
+    return read(path, display(layoutPath), YamlLimits.MAX_FILE_BYTES);
   }
 
   /** A --root that is missing or a file says so, rather than that images.yaml is missing. */
@@ -224,9 +228,13 @@ public final class Checkout {
     }
   }
 
-  private static String read(Path path, String display) {
-    try {
-      byte[] bytes = Files.readAllBytes(path);
+  /** The file's text; a file over {@code maxBytes} is a {@link YamlSyntaxException}, without reading all of it. */
+  private static String read(Path path, String display, int maxBytes) {
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] bytes = in.readNBytes(maxBytes + 1);
+      if (bytes.length > maxBytes) {
+        throw YamlLimits.tooLarge(display, maxBytes);
+      }
       if (isAscii(bytes)) {
         return new String(bytes, StandardCharsets.US_ASCII); // what the strict decoder gives, without its buffers
       }

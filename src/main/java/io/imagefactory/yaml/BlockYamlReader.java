@@ -25,7 +25,6 @@ import org.yaml.snakeyaml.nodes.NodeId;
 final class BlockYamlReader {
   private static final int MAX_DEPTH = 40; // SnakeYAML refuses nesting past 50
   private static final int MAX_KEY = 1000; // and implicit keys past 1024 characters
-  private static final int MAX_LENGTH = 16 * 1024 * 1024;
   private static final String NOT_FIRST = "[]{},#&*!|>'\"%@`?:";
 
   private final String text;
@@ -38,8 +37,8 @@ final class BlockYamlReader {
 
   /** The document's root node, or null when the text is not certainly in the subset. */
   static YamlNode read(String text) {
-    if (text.length() > MAX_LENGTH) {
-      return null; // SnakeYAML enforces the size limit, with its message
+    if (text.length() > YamlLimits.MAX_FILE_BYTES) {
+      return null; // YamlReader reports it
     }
     BlockYamlReader r = new BlockYamlReader(text);
     if (!r.splitLines() || r.lines.isEmpty()) {

@@ -20,6 +20,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 
@@ -29,12 +30,10 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * <p>Plain block-style text, what our files hold, is read by {@link BlockYamlReader}; anything
  * else, including every syntax error, by SnakeYAML. Of SnakeYAML only the composer runs: it
  * builds a node graph and never instantiates a Java type a document names, so {@code
- * !!java.net.URL} and friends are inert. Alias expansion is bounded.
+ * !!java.net.URL} and friends are inert. Every text is held to {@link YamlLimits} first: its size
+ * and line length before any parser sees it, its aliases' expanded size while SnakeYAML reads it.
  */
 public final class YamlReader {
-  private static final int MAX_ALIASES = 50;
-  private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
-
   private YamlReader() {}
 
   /**
@@ -43,9 +42,11 @@ public final class YamlReader {
    * @param text the file's contents
    * @param file the path to name in messages, relative to the checkout
    * @return the root node, or null when the document is empty
-   * @throws YamlSyntaxException with the position when the text is not YAML
+   * @throws YamlSyntaxException with the position when the text is not YAML, or is over a {@link
+   *     YamlLimits limit}
    */
   public static YamlNode read(String text, String file) {
+    YamlLimits.check(text, file);
     YamlNode fast = BlockYamlReader.read(text);
     return fast != null ? fast : readWithSnakeYaml(text, file);
   }
@@ -53,13 +54,17 @@ public final class YamlReader {
   /** {@link #read} without the fast path: what {@link BlockYamlReader} must agree with. */
   static YamlNode readWithSnakeYaml(String text, String file) {
     try {
-      Composer docs = composer(text);
+      LoaderOptions options = options();
+      Parser parser = new AliasBudget(new ParserImpl(new StreamReader(new StringReader(text)), options), file);
+      // What new Yaml(...).composeAll(text) builds, without the constructor and representer a Yaml
+      // also makes: those cost more than composing a small state file, and a fleet has thousands.
+      Composer docs = new Composer(parser, KnownScalarResolver.SHARED, options);
       if (!docs.checkNode()) {
         return null;
       }
       Node root = docs.getNode();
       if (docs.checkNode()) {
-        Mark m = docs.getNode().getStartMark();
+        Mark m = parser.peekEvent().getStartMark(); // not composed: it may be as large as the first
         throw new YamlSyntaxException(file, m.getLine() + 1, m.getColumn() + 1,
             "a second YAML document starts here",
             "keep one document per file: remove the '---' line and what follows, or merge it", null);
@@ -77,18 +82,17 @@ public final class YamlReader {
   }
 
   /**
-   * What {@code new Yaml(...).composeAll(text)} builds, without the constructor and representer a
-   * {@code Yaml} also makes: those cost more than composing a small state file, and a fleet has
-   * thousands.
+   * {@link AliasBudget} bounds what aliases expand to, so SnakeYAML's own count of aliases to
+   * lists and maps (50 by default) need not refuse a shared list used by more images than that.
    */
-  private static Composer composer(String text) {
+  private static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setMaxAliasesForCollections(YamlLimits.MAX_ALIAS_NODES);
     options.setAllowRecursiveKeys(false);
-    options.setCodePointLimit(MAX_CODE_POINTS);
+    options.setNestingDepthLimit(YamlLimits.MAX_DEPTH);
+    options.setCodePointLimit(YamlLimits.MAX_FILE_BYTES);
     options.setProcessComments(false);
-    return new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
-        KnownScalarResolver.SHARED, options);
+    return options;
   }
 
   private static YamlNode convert(Node node) {

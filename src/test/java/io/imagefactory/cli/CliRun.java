@@ -2,9 +2,11 @@ package io.imagefactory.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -15,6 +17,14 @@ record CliRun(int exitCode, String out, String err) {
 
   static CliRun of(String... args) {
     return with(Map.of(), args);
+  }
+
+  /** Runs {@code args} on the checkout at {@code root} ({@code --root root} added). */
+  static CliRun in(Path root, String... args) {
+    String[] all = Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--root";
+    all[args.length + 1] = root.toString();
+    return of(all);
   }
 
   /** Runs with {@code env} as the environment (tokens) and the fixed clock. */

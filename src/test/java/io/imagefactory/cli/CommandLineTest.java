@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -72,6 +73,22 @@ class CommandLineTest {
       assertThat(r.err()).startsWith("Usage: image-factory").contains("Commands:", "generate");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tags", "retention"})
+    void aCommandGroupWithoutASubcommandPrintsItsUsageAndExits2(String group) {
+      CliRun r = CliRun.of(group);
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).startsWith("Usage: image-factory " + group).contains("Commands:", "plan");
+    }
+
+    @Test
+    void theSubcommandsOfAGroupTakeTheGlobalOptionsToo() {
+      CliRun r = CliRun.of("--verbose", "tags", "policy", "--policy", tmp.resolve("missing.yaml").toString());
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).contains("missing.yaml: no such file", "\tat io.imagefactory.");
+    }
+
     @Test
     void theHelpCommandShowsACommandsHelp() {
       CliRun r = CliRun.of("help", "generate");
@@ -94,13 +111,15 @@ class CommandLineTest {
         String[] header = sub.getCommandSpec().usageMessage().header();
         summaries.add(name + ": " + (header.length > 0 ? header[0] : sub.getCommandSpec().usageMessage().description()[0]));
       });
-      assertThat(summaries).hasSize(8).allSatisfy(s -> assertThat(s).matches("[a-z-]+: [A-Z][^:]*\\."));
+      assertThat(summaries).hasSize(12).allSatisfy(s -> assertThat(s).matches("[a-z-]+: [A-Z][^:]*\\."));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.imagefactory.cli.CommandLineTest#exitCodes")
     void everyCommandListsExactlyTheExitCodesItCanReturn(String command, List<String> codes) {
-      CliRun r = command.isEmpty() ? CliRun.of("--help") : CliRun.of(command, "--help");
+      List<String> line = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
+      line.add("--help");
+      CliRun r = CliRun.of(line.toArray(String[]::new));
       String section = r.out().substring(r.out().indexOf("Exit codes:"));
       List<String> listed = section.lines().skip(1).map(String::strip).filter(l -> !l.isEmpty())
           .map(l -> l.split("\\s+")[0]).filter(c -> c.matches("[0-9]+")).toList();
@@ -114,7 +133,10 @@ class CommandLineTest {
     return Stream.of(
         Arguments.of("", comparing), Arguments.of("validate", plain), Arguments.of("generate", comparing),
         Arguments.of("diff", comparing), Arguments.of("analyze", plain), Arguments.of("record-update", plain),
-        Arguments.of("dockerfile", plain), Arguments.of("report", plain), Arguments.of("help", List.of("0", "2")));
+        Arguments.of("dockerfile", plain), Arguments.of("report", plain), Arguments.of("help", List.of("0", "2")),
+        Arguments.of("tags", List.of("0", "2")), Arguments.of("tags plan", plain), Arguments.of("tags policy", plain),
+        Arguments.of("retention", List.of("0", "2")), Arguments.of("retention plan", plain),
+        Arguments.of("retention apply", plain), Arguments.of("check-image", comparing), Arguments.of("pin", comparing));
   }
 
   @Nested

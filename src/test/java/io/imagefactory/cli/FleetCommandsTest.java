@@ -231,11 +231,7 @@ class FleetCommandsTest {
   }
 
   private CliRun run(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--root";
-    all[args.length + 1] = root.toString();
-    return CliRun.of(all);
+    return CliRun.in(root, args);
   }
 
   private static void replace(Path file, String from, String to) throws IOException {
