@@ -230,7 +230,13 @@ public final class Checkout {
 
   /** The file's text; a file over {@code maxBytes} is a {@link YamlSyntaxException}, without reading all of it. */
   private static String read(Path path, String display, int maxBytes) {
-    try (InputStream in = Files.newInputStream(path)) {
+    // Opening a FIFO blocks until someone writes to it, and a device may never end: regular files only.
+    if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+      throw new InvalidInputException(display, Files.isSymbolicLink(path) ? "is a symbolic link"
+          : "is not a regular file (a directory, a device, a pipe or a socket)",
+          "replace it with the file itself, and commit that");
+    }
+    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
       byte[] bytes = in.readNBytes(maxBytes + 1);
       if (bytes.length > maxBytes) {
         throw YamlLimits.tooLarge(display, maxBytes);
