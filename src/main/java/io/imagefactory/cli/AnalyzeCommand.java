@@ -5,6 +5,8 @@ import io.imagefactory.analysis.DockerfileBaseImages;
 import io.imagefactory.jobs.AnalyzeJob;
 import io.imagefactory.config.Provider;
 import io.imagefactory.credentials.Tokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,8 +54,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   String dockerfile;
 
   @Option(names = "--source-repo", paramLabel = "REPO",
-      description = {"The source repository: owner/name on the provider's host, or a git URL",
-          "(default: source.repo of images.yaml)."})
+      description = {"The source repository: owner/name on the provider's host, a git URL, or a local",
+          "repository's path (/..., ./... or ../...) (default: source.repo of images.yaml)."})
   String sourceRepo;
 
   @Option(names = "--source-provider", paramLabel = "PROVIDER",
@@ -74,8 +76,27 @@ final class AnalyzeCommand implements Callable<Integer> {
     CliContext context = parent.context();
     Tokens tokens = Tokens.from(context.env());
     AnalyzeJob.Request request = new AnalyzeJob.Request(target.image, target.all, job.tag, job.digest,
-        dockerfile, sourceRepo, sourceProvider, buildArgs);
+        dockerfile, sourceRepo == null ? null : cloneable(sourceRepo), sourceProvider, buildArgs);
     return job.run(parent.root(), tokens, new AnalyzeJob(request, tokens, context.clock(), new DockerfileBaseImages()),
         spec.commandLine().getOut());
+  }
+
+  /**
+   * {@code --source-repo} as a clone URL or owner/name: a path to a local repository becomes its
+   * file:// URL, rather than owner/name on the provider's host (/home/me/app would otherwise be
+   * cloned from https://github.com//home/me/app.git).
+   */
+  static String cloneable(String repo) {
+    boolean path = repo.startsWith("/") || repo.startsWith("./") || repo.startsWith("../")
+        || repo.equals(".") || repo.equals("..");
+    if (!path) {
+      return repo;
+    }
+    Path dir = Path.of(repo).toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException("--source-repo " + repo, "no such directory",
+          "give the path of a local git repository, owner/name on the provider's host, or a git URL");
+    }
+    return dir.toUri().toString();
   }
 }

@@ -41,7 +41,8 @@ final class SourceDockerfiles {
       SourceFetcher.Fetched fetched = SourceFetcher.fetch(url, source.branch(), dockerfile,
           tokens.forSource(provider, settings.endpoints(provider)), work.resolve("src"),
           "set " + TokenVariable.of(provider).env() + " (or " + TokenVariable.of(provider).fileEnv()
-              + ") to a token that can read " + repo);
+              + ") to a token that can read " + repo,
+          override.dockerfile() != null ? "--dockerfile" : "source.dockerfile in images.yaml");
       Map<String, String> args = new TreeMap<>(enrolled.buildArgs());
       if (!override.all() && override.buildArgs() != null) {
         args.putAll(override.buildArgs());
