@@ -48,7 +48,7 @@ public final class SourceFetcher {
   public static Fetched fetch(String url, String branch, String path, Optional<Credential> credential,
       Path workDir, String tokenHint, String pathOrigin) {
     requireRepositoryPath(path, pathOrigin);
-    JGitSetup.init();
+    JGitSetup.init(workDir);
     long start = System.nanoTime();
     try (Git git = Git.cloneRepository().setURI(url).setDirectory(workDir.toFile())
         .setBranch(branch).setBranchesToClone(java.util.List.of("refs/heads/" + branch))

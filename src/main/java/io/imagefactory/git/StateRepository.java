@@ -63,7 +63,7 @@ public final class StateRepository implements AutoCloseable {
   /** Clones {@code branch} of {@code url} into the empty directory {@code dir}. */
   public static StateRepository cloneOf(String url, String branch, Path dir, Optional<Credential> credential,
       String tokenHint) {
-    JGitSetup.init();
+    JGitSetup.init(dir);
     CredentialsProvider credentials = GitCredentials.of(credential);
     try {
       Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(branch)
