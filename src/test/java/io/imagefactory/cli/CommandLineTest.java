@@ -127,6 +127,17 @@ class CommandLineTest {
     }
   }
 
+  @Test
+  void theReadmeDocumentsTheExitCodeContract() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    String table = readme.substring(readme.indexOf("Exit codes, the same for every command"));
+    List<String> codes = table.lines().skip(4).takeWhile(l -> l.startsWith("| `"))
+        .map(l -> l.substring(3, l.indexOf('`', 3))).toList();
+    assertThat(codes).containsExactly(String.valueOf(ExitCodes.OK), String.valueOf(ExitCodes.DIFFERENCES),
+        String.valueOf(ExitCodes.USAGE), String.valueOf(ExitCodes.INVALID_INPUT),
+        String.valueOf(ExitCodes.EXTERNAL_FAILURE), String.valueOf(ExitCodes.INTERNAL_ERROR));
+  }
+
   static Stream<Arguments> exitCodes() {
     List<String> plain = List.of("0", "2", "3", "4", "70");
     List<String> comparing = List.of("0", "1", "2", "3", "4", "70");
