@@ -11,7 +11,8 @@ public final class Layout {
   public static final String TAG_POLICY_FILE = CONFIG_DIR + "/tag-policy.yaml";
   public static final String IMAGE_STATE_DIR = CONFIG_DIR + "/state/images";
   public static final String BASE_STATE_DIR = CONFIG_DIR + "/state/base-images";
-  public static final String DIST_FILE = "dist/image-factory.k8s.yaml";
+  public static final String DIST_DIR = "dist";
+  public static final String DIST_FILE = DIST_DIR + "/image-factory.k8s.yaml";
 
   private Layout() {}
 

@@ -39,6 +39,11 @@ public record Problem(
     return new Problem(Severity.WARNING, file, line, column, message, hint);
   }
 
+  /** This problem, found in the file shown as {@code otherFile}. */
+  public Problem withFile(String otherFile) {
+    return new Problem(severity, otherFile, line, column, message, hint);
+  }
+
   public boolean isError() {
     return severity == Severity.ERROR;
   }

@@ -5,6 +5,8 @@ import io.imagefactory.analysis.DockerfileBaseImages;
 import io.imagefactory.jobs.AnalyzeJob;
 import io.imagefactory.config.Provider;
 import io.imagefactory.credentials.Tokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +22,11 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory analyze}: the analysis job the analyze-<image> Stages run. */
 @Command(
     name = "analyze",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+      ExitCodes.ROW_INTERNAL_ERROR
+    },
     description = {
       "Analyse a managed image's Dockerfile and record its base images in state (the analysis job).",
       "",
@@ -30,7 +37,6 @@ import picocli.CommandLine.Spec;
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
-  @Mixin CommonOptions options;
   @Mixin StateJobOptions job;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -49,8 +55,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   String dockerfile;
 
   @Option(names = "--source-repo", paramLabel = "REPO",
-      description = {"The source repository: owner/name on the provider's host, or a git URL",
-          "(default: source.repo of images.yaml)."})
+      description = {"The source repository: owner/name on the provider's host, a git URL, or a local",
+          "repository's path (/..., ./... or ../...) (default: source.repo of images.yaml)."})
   String sourceRepo;
 
   @Option(names = "--source-provider", paramLabel = "PROVIDER",
@@ -77,13 +83,32 @@ final class AnalyzeCommand implements Callable<Integer> {
     CliContext context = parent.context();
     Tokens tokens = Tokens.from(context.env());
     AnalyzeJob.Request request = new AnalyzeJob.Request(target.image, target.all, job.tag, job.digest,
-        dockerfile, sourceRepo, sourceProvider, buildArgs);
+        dockerfile, sourceRepo == null ? null : cloneable(sourceRepo), sourceProvider, buildArgs);
     Duration timeout = imageTimeout == null ? AnalyzeJob.DEFAULT_IMAGE_TIMEOUT : Duration.ofSeconds(imageTimeout);
     if (timeout.isNegative() || timeout.isZero()) {
       throw new InvalidInputException("--image-timeout", imageTimeout + " seconds is no time to analyse an image",
           "pass a whole number of seconds, at least 1 (the default is 120)");
     }
-    return job.run(options.root, tokens,
+    return job.run(parent.root(), tokens,
         new AnalyzeJob(request, tokens, context.clock(), new DockerfileBaseImages(), timeout), spec.commandLine().getOut());
+  }
+
+  /**
+   * {@code --source-repo} as a clone URL or owner/name: a path to a local repository becomes its
+   * file:// URL, rather than owner/name on the provider's host (/home/me/app would otherwise be
+   * cloned from https://github.com//home/me/app.git).
+   */
+  static String cloneable(String repo) {
+    boolean path = repo.startsWith("/") || repo.startsWith("./") || repo.startsWith("../")
+        || repo.equals(".") || repo.equals("..");
+    if (!path) {
+      return repo;
+    }
+    Path dir = Path.of(repo).toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException("--source-repo " + repo, "no such directory",
+          "give the path of a local git repository, owner/name on the provider's host, or a git URL");
+    }
+    return dir.toUri().toString();
   }
 }

@@ -23,10 +23,16 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory check-image REF}: multi-arch completeness and per-platform size budgets of a published image. */
 @Command(
     name = "check-image",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_DIFFERENCES, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT,
+      ExitCodes.ROW_EXTERNAL_FAILURE, ExitCodes.ROW_INTERNAL_ERROR
+    },
     sortOptions = false,
     description = {
-      "Read an image (or index) from its registry and print each platform's compressed size (config and layers, what",
-      "a pull downloads). Exit 1 when a required platform is missing or a platform is over the size budget."
+      "Print the compressed size of each platform of an image, read from its registry.",
+      "The size is what a pull downloads (config and layers).",
+      "Exit 1 when a required platform is missing or a platform is over the size budget."
     })
 final class CheckImageCommand implements Callable<Integer> {
   /** Output formats. */
@@ -48,9 +54,6 @@ final class CheckImageCommand implements Callable<Integer> {
 
   @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
   Format output;
-
-  @Option(names = "--verbose", description = "Log what happens and print stack traces of failures.")
-  boolean verbose;
 
   @Override
   public Integer call() {

@@ -10,29 +10,34 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code image-factory diff}: what {@code generate} would change, by resource and line. */
 @Command(
     name = "diff",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_DIFFERENCES + " (generate would change dist/)", ExitCodes.ROW_USAGE,
+      ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE, ExitCodes.ROW_INTERNAL_ERROR
+    },
     description = {
-      "Show what 'generate' would change in " + Layout.DIST_FILE + ", without writing it:",
-      "the resources added (+), changed (~) and removed (-), then a unified diff.",
-      "Exits 1 when there are changes, like diff(1)."
+      "Show what 'generate' would change in " + Layout.DIST_FILE + ", without writing it.",
+      "Prints the resources added (+), changed (~) and removed (-), then a unified diff;",
+      "exits 1 when there are changes, like diff(1)."
     })
 final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin CommonOptions options;
+  @ParentCommand ImageFactoryCommand parent;
 
   @Option(names = "--stat", description = "Print only the list of changed resources.")
   boolean statOnly;
 
   @Override
   public Integer call() {
-    Checkout checkout = new Checkout(options.root);
+    Checkout checkout = new Checkout(parent.root());
     FleetPipeline.Generated g = FleetPipeline.generate(checkout);
     ValidateCommand.printWarnings(g.merged().warnings(), spec.commandLine().getErr());
     String current = checkout.readDist().orElse("");

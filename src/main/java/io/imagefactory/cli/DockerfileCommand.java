@@ -1,11 +1,12 @@
 package io.imagefactory.cli;
 
-import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.TerminalText;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.DockerfileLimits;
 import io.imagefactory.dockerfile.DockerfileParser;
-import io.imagefactory.TerminalText;
+import io.imagefactory.workspace.FileErrors;
+import io.imagefactory.workspace.PathDisplay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -29,10 +30,16 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory dockerfile FILE}: what a Dockerfile builds from, as BuildKit resolves it. */
 @Command(
     name = "dockerfile",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+      ExitCodes.ROW_INTERNAL_ERROR
+    },
     sortOptions = false,
     description = {
-      "Show the images a Dockerfile builds from (FROM), the images it copies or mounts from",
-      "(COPY --from, RUN --mount from=) and its # syntax= frontend, resolved as BuildKit does:",
+      "Show the images a Dockerfile builds from, as BuildKit resolves them.",
+      "Lists its FROM images, the images it copies or mounts from (COPY --from, RUN --mount from=)",
+      "and its # syntax= frontend, resolved as BuildKit does:",
       "ARG scoping and defaults, build args, stages, heredocs, escapes. Names that depend on the",
       "build (an ARG without value, $TARGETARCH) are shown as unresolved, with a warning."
     })
@@ -56,9 +63,6 @@ final class DockerfileCommand implements Callable<Integer> {
 
   @Option(names = "--dump", description = "Print the syntax tree in BuildKit's dump format instead.")
   boolean dump;
-
-  @Option(names = "--verbose", description = "Print stack traces of failures.")
-  boolean verbose;
 
   @Override
   public Integer call() {
@@ -122,8 +126,7 @@ final class DockerfileCommand implements Callable<Integer> {
       throw new InvalidInputException(file.toString(), "no such file",
           "check the path, e.g. image-factory dockerfile path/to/Dockerfile", e);
     } catch (IOException e) {
-      throw new ExternalFailureException("cannot read " + file + ": " + e.getMessage(),
-          "check that the file is readable", e);
+      throw FileErrors.cannot("read", PathDisplay.of(file), e);
     }
   }
 }

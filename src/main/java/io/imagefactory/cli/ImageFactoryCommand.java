@@ -1,11 +1,18 @@
 package io.imagefactory.cli;
 
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code image-factory} command: it only lists the subcommands. */
+/**
+ * The top-level {@code image-factory} command: it lists the subcommands and holds the global
+ * options ({@link CommonOptions}), which every subcommand inherits.
+ */
 @Command(
     name = "image-factory",
     mixinStandardHelpOptions = true,
@@ -19,19 +26,17 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ValidateCommand.class, GenerateCommand.class, DiffCommand.class, AnalyzeCommand.class,
       RecordUpdateCommand.class, DockerfileCommand.class, ReportCommand.class,
-      TagsCommand.class, RetentionCommand.class, CheckImageCommand.class, PinCommand.class, VerifyCommand.class, PreviewCommand.class
+      TagsCommand.class, RetentionCommand.class, CheckImageCommand.class, PinCommand.class, VerifyCommand.class,
+      PreviewCommand.class, HelpCommand.class
     },
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0   success",
-      "  1   differences found (generate --check, diff)",
-      "  2   usage error",
-      "  3   invalid input (images.yaml, state, Dockerfile); nothing was written",
-      "  4   external failure (git, registry, file system, API)",
-      " 70   internal error (a bug; run with --verbose)"
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_DIFFERENCES + " (generate --check, diff)", ExitCodes.ROW_USAGE,
+      ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE, ExitCodes.ROW_INTERNAL_ERROR
     })
-final class ImageFactoryCommand implements Runnable {
+final class ImageFactoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin CommonOptions options;
 
   private final CliContext context;
 
@@ -43,8 +48,15 @@ final class ImageFactoryCommand implements Runnable {
     return context;
   }
 
+  /** The checkout every command works on: --root, wherever it was given on the line. */
+  Path root() {
+    return options.root;
+  }
+
+  /** Without a command there is nothing to do: the usage, on stderr, and the usage error code. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 }

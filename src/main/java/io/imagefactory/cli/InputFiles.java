@@ -1,7 +1,7 @@
 package io.imagefactory.cli;
 
-import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.workspace.FileErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +34,7 @@ final class InputFiles {
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file.toString(), "no such file", "give the path of " + what, e);
     } catch (IOException e) {
-      throw new ExternalFailureException("Tried to read " + file + " but failed: " + e.getMessage(),
-          "check that the file is readable UTF-8 text", e);
+      throw FileErrors.cannot("read", file.toString(), e);
     }
   }
 }

@@ -2,12 +2,16 @@ package io.imagefactory.cli;
 
 import io.imagefactory.credentials.TokenVariable;
 import io.imagefactory.credentials.Tokens;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.ParseResult;
 
 /** Starts the {@code image-factory} command line; the only place that calls {@code System.exit}. */
 public final class Main {
@@ -18,7 +22,21 @@ public final class Main {
     System.setOut(RedactingStream.around(System.out, secrets));
     System.setErr(RedactingStream.around(System.err, secrets));
     configureLogging(Arrays.asList(args).contains("--verbose"));
-    int code = commandLine().execute(args);
+    // An Error in another thread (a parallel stream's worker reports to the caller; anything else
+    // ends up here) must not leave the job running without it, nor exit with the JVM's code.
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      PrintWriter err = new PrintWriter(System.err, true);
+      int code = ErrorHandler.reportUncaught(e, err);
+      if (code != ExitCodes.OK) {
+        System.exit(code);
+      }
+    });
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (Throwable e) { // last resort: an Error while reporting an Error
+      code = ErrorHandler.reportUncaught(e, new PrintWriter(System.err, true));
+    }
     System.out.flush();
     System.err.close(); // writes a last unfinished line, if any
     System.exit(code);
@@ -49,8 +67,34 @@ public final class Main {
   static CommandLine commandLine(CliContext context) {
     CommandLine cmd = new CommandLine(new ImageFactoryCommand(context));
     cmd.setExecutionExceptionHandler(new ErrorHandler());
+    cmd.setExecutionStrategy(Main::execute);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.getSubcommands().get("help").getCommandSpec().usageMessage()
+        .exitCodeList(exitCodes(ExitCodes.ROW_OK, ExitCodes.ROW_USAGE + " (an unknown command)"));
     return cmd;
+  }
+
+  /**
+   * Runs the command the line names. picocli hands only {@link Exception}s to the exception
+   * handler and lets an {@link Error} escape, which would end the JVM with code 1 ("differences
+   * found") and a raw stack trace: wrap it, so the handler reports it as any failure.
+   */
+  private static int execute(ParseResult parseResult) {
+    try {
+      return new CommandLine.RunLast().execute(parseResult);
+    } catch (Error e) {
+      List<CommandLine> commands = parseResult.asCommandLineList();
+      throw new ExecutionException(commands.get(commands.size() - 1), "failed: " + e, e);
+    }
+  }
+
+  private static Map<String, String> exitCodes(String... rows) {
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (String row : rows) {
+      int colon = row.indexOf(':');
+      codes.put(row.substring(0, colon), row.substring(colon + 1));
+    }
+    return codes;
   }
 
   private static void configureLogging(boolean verbose) {

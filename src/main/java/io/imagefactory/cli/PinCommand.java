@@ -26,10 +26,16 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory pin FILE...}: rewrites {@code image: name:tag} to {@code name:tag@sha256:...} from the live registry. */
 @Command(
     name = "pin",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_DIFFERENCES, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT,
+      ExitCodes.ROW_EXTERNAL_FAILURE, ExitCodes.ROW_INTERNAL_ERROR
+    },
     sortOptions = false,
     description = {
-      "Pin the image: values of YAML manifests to the digests their tags have now (name:tag@sha256:...), changing",
-      "only those values: comments and formatting stay. Pinned values are left alone, so a second run changes nothing.",
+      "Pin the images that YAML manifests name to the digests their tags have now.",
+      "Each image value becomes name:tag@sha256:..., and nothing else changes: comments and formatting stay.",
+      "Pinned values are left alone, so a second run changes nothing.",
       "With --check, write nothing, list the unpinned values, and exit 1 if there are any."
     })
 final class PinCommand implements Callable<Integer> {
@@ -42,9 +48,6 @@ final class PinCommand implements Callable<Integer> {
 
   @Option(names = "--check", description = "List what is unpinned; exit 1 if anything is.")
   boolean check;
-
-  @Option(names = "--verbose", description = "Log what happens and print stack traces of failures.")
-  boolean verbose;
 
   @Override
   public Integer call() {

@@ -1,19 +1,15 @@
 package io.imagefactory.cli;
 
-import io.imagefactory.ExternalFailureException;
 import io.imagefactory.report.FleetReport;
 import io.imagefactory.report.ReportModel;
 import io.imagefactory.report.ReportRenderer;
 import io.imagefactory.workspace.AtomicFiles;
 import io.imagefactory.workspace.Checkout;
 import io.imagefactory.workspace.FleetPipeline;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.imagefactory.workspace.PathDisplay;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -22,9 +18,15 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory report --out DIR}: writes the fleet report, one self-contained HTML page. */
 @Command(
     name = "report",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+      ExitCodes.ROW_INTERNAL_ERROR
+    },
     description = {
-      "Write the fleet report to DIR/index.html: the graph of base images and the images built from them,",
-      "pending and overdue rebuilds, the last triggers, verification phases and catalog components.",
+      "Write the fleet report, one self-contained HTML page, to DIR/index.html.",
+      "It shows the graph of base images and the images built from them, pending and overdue rebuilds,",
+      "the last triggers, verification phases and catalog components.",
       "One self-contained file with no requests to other hosts: it works offline and from GitHub or GitLab Pages."
     })
 final class ReportCommand implements Callable<Integer> {
@@ -33,7 +35,6 @@ final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
-  @Mixin CommonOptions options;
 
   @Option(names = "--out", paramLabel = "DIR", required = true,
       description = "The directory to write " + FILE + " to; created if missing, the file replaced atomically.")
@@ -41,31 +42,15 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FleetPipeline.Merged merged = FleetPipeline.merge(new Checkout(options.root));
+    FleetPipeline.Merged merged = FleetPipeline.merge(new Checkout(parent.root()));
     ValidateCommand.printWarnings(merged.warnings(), spec.commandLine().getErr());
     ReportModel model = FleetReport.model(merged.fleet(), parent.context().clock().instant());
     Path file = out.resolve(FILE);
+    AtomicFiles.removeLeftovers(out);
     AtomicFiles.write(file, ReportRenderer.render(model));
-    readableByAll(file);
-    spec.commandLine().getOut().println("wrote " + file + " (" + ValidateCommand.count(model.images().size(), "image")
-        + ", " + ValidateCommand.count(model.edges().size(), "built-from link") + ")");
+    spec.commandLine().getOut().println("wrote " + PathDisplay.of(file) + " ("
+        + ValidateCommand.count(model.images().size(), "image") + ", "
+        + ValidateCommand.count(model.edges().size(), "built-from link") + ")");
     return ExitCodes.OK;
-  }
-
-  /**
-   * AtomicFiles writes through a temporary file, which is readable by its owner only; a page that
-   * a web server or a Pages deployment serves must be readable by others (GitHub's Pages
-   * deployment fails on files it cannot read).
-   */
-  private static void readableByAll(Path file) {
-    if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      return;
-    }
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    } catch (IOException e) {
-      throw new ExternalFailureException("Tried to make " + file + " readable by all but failed: " + e,
-          "check that you own the file", e);
-    }
   }
 }

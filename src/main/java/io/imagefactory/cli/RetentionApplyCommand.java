@@ -19,6 +19,11 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory retention apply --plan FILE}: carries a retention plan out, skipping what changed since. */
 @Command(
     name = "apply",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+      ExitCodes.ROW_INTERNAL_ERROR
+    },
     sortOptions = false,
     description = {
       "Delete what a retention plan (retention plan --output json) deletes. The registry is read again first: a tag",
@@ -42,9 +47,6 @@ final class RetentionApplyCommand implements Callable<Integer> {
 
   @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
   Format output;
-
-  @Option(names = "--verbose", description = "Log what happens and print stack traces of failures.")
-  boolean verbose;
 
   @Override
   public Integer call() {

@@ -1,5 +1,7 @@
 package io.imagefactory.cli;
 
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -8,12 +10,14 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory retention}: which tags and manifests of a repository to delete, and deleting them. */
 @Command(
     name = "retention",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.ROW_OK, ExitCodes.ROW_USAGE},
     description = {
-      "Delete old branch, prerelease and closed pull request tags, and the manifests nothing kept holds,",
-      "never what git pins."
+      "Delete old branch, prerelease and closed pull request tags, and the manifests nothing kept holds, never what"
+          + " git pins."
     },
     subcommands = {RetentionPlanCommand.class, RetentionApplyCommand.class})
-final class RetentionCommand implements Runnable {
+final class RetentionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
 
@@ -21,8 +25,15 @@ final class RetentionCommand implements Runnable {
     return parent.context();
   }
 
+  /** The checkout, --root wherever it was given on the line. */
+  Path root() {
+    return parent.root();
+  }
+
+  /** Without a subcommand there is nothing to do: the usage, on stderr, and the usage error code. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 }

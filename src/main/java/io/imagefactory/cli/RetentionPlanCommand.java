@@ -4,6 +4,7 @@ import io.imagefactory.workspace.AtomicFiles;
 import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.Layout;
+import io.imagefactory.workspace.PathDisplay;
 import io.imagefactory.workspace.StateWorkspace;
 import io.imagefactory.config.RebuildDelay;
 import io.imagefactory.forge.GhcrPackages;
@@ -40,6 +41,11 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory retention plan}: what retention would delete, from a live snapshot or a saved one. */
 @Command(
     name = "plan",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+      ExitCodes.ROW_INTERNAL_ERROR
+    },
     sortOptions = false,
     description = {
       "Plan which tags and manifests to delete: from the registry, the open pull requests and the digests git pins",
@@ -71,10 +77,6 @@ final class RetentionPlanCommand implements Callable<Integer> {
       description = "How long release branch tags are kept (e.g. 90d), over the policy's release/ rules.")
   String releaseBranchMaxAge;
 
-  @Option(names = "--root", paramLabel = "DIR", defaultValue = ".",
-      description = "The checkout whose images.yaml, state and dist/ pin digests (default: ${DEFAULT-VALUE}).")
-  Path root;
-
   @Option(names = "--git-repo", paramLabel = "URL", description = "Clone this repository for the pinned digests instead of --root.")
   String gitRepo;
 
@@ -83,9 +85,6 @@ final class RetentionPlanCommand implements Callable<Integer> {
 
   @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
   Format output;
-
-  @Option(names = "--verbose", description = "Log what happens and print stack traces of failures.")
-  boolean verbose;
 
   @Override
   public Integer call() {
@@ -147,8 +146,9 @@ final class RetentionPlanCommand implements Callable<Integer> {
 
   private Set<String> pins(CliContext context) {
     if (gitRepo == null) {
+      Path root = parent.root();
       if (!Files.isDirectory(root.resolve(Layout.CONFIG_DIR)) && !Files.isDirectory(root.resolve("dist"))) {
-        spec.commandLine().getErr().println("image-factory: warning: " + root + " has neither " + Layout.CONFIG_DIR
+        spec.commandLine().getErr().println("image-factory: warning: " + PathDisplay.of(root) + " has neither " + Layout.CONFIG_DIR
             + "/ nor dist/: git protects no digest. Pass --root or --git-repo of the fleet's repository.");
       }
       return GitPins.read(root);

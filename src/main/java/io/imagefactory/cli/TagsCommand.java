@@ -1,5 +1,7 @@
 package io.imagefactory.cli;
 
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -8,12 +10,14 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory tags}: the tags a CI event publishes, and the policy that decides them. */
 @Command(
     name = "tags",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.ROW_OK, ExitCodes.ROW_USAGE},
     description = {
       "Decide and push the tags of a CI event's image, never moving latest or vX backwards and never overwriting an"
           + " immutable tag (in place of docker/metadata-action)."
     },
     subcommands = {TagsPlanCommand.class, TagsPolicyCommand.class})
-final class TagsCommand implements Runnable {
+final class TagsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
 
@@ -21,8 +25,15 @@ final class TagsCommand implements Runnable {
     return parent.context();
   }
 
+  /** The checkout, --root wherever it was given on the line. */
+  Path root() {
+    return parent.root();
+  }
+
+  /** Without a subcommand there is nothing to do: the usage, on stderr, and the usage error code. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 }

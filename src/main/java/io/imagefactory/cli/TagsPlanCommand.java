@@ -30,6 +30,11 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory tags plan}: the tags one CI event publishes, read against the registry, and with --push written. */
 @Command(
     name = "plan",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+      ExitCodes.ROW_INTERNAL_ERROR
+    },
     sortOptions = false,
     description = {
       "Decide which tags this event's image gets and which existing tags move, from the registry's tags and the",
@@ -91,9 +96,6 @@ final class TagsPlanCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
       description = "text (default), json, github ($GITHUB_OUTPUT lines) or gitlab (a dotenv report).")
   Format output;
-
-  @Option(names = "--verbose", description = "Log what happens and print stack traces of failures.")
-  boolean verbose;
 
   @Override
   public Integer call() {

@@ -13,6 +13,11 @@ import picocli.CommandLine.Spec;
 /** {@code image-factory tags policy [--policy FILE]}: checks a policy file and prints the policy in effect. */
 @Command(
     name = "policy",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+      ExitCodes.ROW_INTERNAL_ERROR
+    },
     description = {
       "Check a tag policy file (every problem as file:line:column: what is wrong. what to do.) and print the policy",
       "in effect, defaults filled in; without --policy, print the default policy."
@@ -21,9 +26,6 @@ final class TagsPolicyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand TagsCommand parent;
   @Mixin PolicyOptions policy;
-
-  @Option(names = "--verbose", description = "Print stack traces of failures.")
-  boolean verbose;
 
   @Override
   public Integer call() {

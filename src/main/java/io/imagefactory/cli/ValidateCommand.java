@@ -18,24 +18,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code image-factory validate}: checks images.yaml, settings and state; reports every problem. */
 @Command(
     name = "validate",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+      ExitCodes.ROW_INTERNAL_ERROR
+    },
     description = {
       "Check image-factory/images.yaml, settings.yaml, state/ and tag-policy.yaml (if any) without writing anything.",
       "Every problem is printed as path:line:column: what is wrong. what to do."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin CommonOptions options;
+  @ParentCommand ImageFactoryCommand parent;
 
   @Override
   public Integer call() {
-    Checkout checkout = new Checkout(options.root);
+    Checkout checkout = new Checkout(parent.root());
     List<Problem> policyProblems = tagPolicyProblems(checkout);
     FleetPipeline.Merged merged;
     try {
@@ -61,7 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     List<Problem> problems = new ArrayList<>();
     PolicyReader.read(InputFiles.read(file, "the fleet's tag policy"), Layout.TAG_POLICY_FILE, problems);
-    return problems;
+    return problems.stream().map(checkout::display).toList(); // shown as the fleet's other files are
   }
 
   private static List<Problem> sorted(List<Problem> a, List<Problem> b) {

@@ -32,13 +32,24 @@ public final class EnrollmentReader {
   static final List<String> SOURCE_FIELDS =
       List.of("provider", "repo", "branch", "dockerfile", "workflow", "buildArgs", "tagPattern");
 
+  /**
+   * Why an empty enrollment is refused: generated from it, dist/ would hold no Warehouse or Stage,
+   * and Argo CD, pruning, would delete the whole fleet; a truncated file must not do that.
+   */
+  static final String EMPTY_HINT = "an empty images.yaml would remove every Warehouse and Stage from dist/: enroll at"
+      + " least one image, or restore the file (git checkout -- image-factory/images.yaml)";
+
   private EnrollmentReader() {}
 
   /** Parses images.yaml; problems (errors and warnings) are appended to {@code problems}. */
   public static List<ImageEnrollment> read(String text, String file, List<Problem> problems) {
     YamlNode root = YamlReader.read(text, file);
     List<ImageEnrollment> entries = new ArrayList<>();
-    if (root == null) {
+    if (root == null || root instanceof Sequence empty && empty.items().isEmpty()) {
+      Position p = root == null ? null : root.position();
+      problems.add(Problem.error(file, p == null ? 1 : p.line(), p == null ? 1 : p.column(),
+          "images.yaml enrolls no image" + (root == null ? " (the file is empty or only comments)" : ""),
+          EMPTY_HINT));
       return entries;
     }
     if (!(root instanceof Sequence list)) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which Kubernetes objects a change to a multi-document YAML file adds, changes or removes.
@@ -55,6 +56,11 @@ public final class ResourceDiff {
     old.keySet().stream().filter(id -> !now.containsKey(id))
         .forEach(id -> out.add(new ResourceDiff.Entry(Change.REMOVED, id)));
     return out;
+  }
+
+  /** The {@code kind/name} (or positional) ids of the objects in a multi-document YAML file. */
+  public static Set<String> ids(String text) {
+    return documents(text).keySet();
   }
 
   private static Map<String, String> documents(String text) {

@@ -66,7 +66,7 @@ public final class StateRepository implements AutoCloseable {
    */
   public static StateRepository cloneOf(String url, String branch, Path dir, Optional<Credential> credential,
       HostRule rule, String tokenHint) {
-    JGitSetup.init();
+    JGitSetup.init(dir);
     GitCredentials credentials = GitCredentials.of(credential, rule);
     try {
       Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(branch)

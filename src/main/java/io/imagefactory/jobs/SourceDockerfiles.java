@@ -51,7 +51,8 @@ final class SourceDockerfiles {
           tokens.forSource(provider, settings.endpoints(provider)),
           HostRule.allowingPlainHttpTo(settings.hosts().insecure()), work.resolve("src"), timeout,
           "set " + TokenVariable.of(provider).env() + " (or " + TokenVariable.of(provider).fileEnv()
-              + ") to a token that can read " + repo);
+              + ") to a token that can read " + repo,
+          override.dockerfile() != null ? "--dockerfile" : "source.dockerfile in images.yaml");
       Map<String, String> args = new TreeMap<>(enrolled.buildArgs());
       if (!override.all() && override.buildArgs() != null) {
         args.putAll(override.buildArgs());

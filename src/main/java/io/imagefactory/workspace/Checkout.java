@@ -1,6 +1,5 @@
 package io.imagefactory.workspace;
 
-import io.imagefactory.ExternalFailureException;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.Layout;
 import io.imagefactory.Problem;
@@ -21,6 +20,7 @@ import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,9 +38,24 @@ import java.util.stream.Stream;
  */
 public final class Checkout {
   private final Path root;
+  private final boolean clone;
 
+  /** The checkout at {@code root}, which the user named: messages show its paths as they can open them. */
   public Checkout(Path root) {
+    this(root, false);
+  }
+
+  private Checkout(Path root, boolean clone) {
     this.root = root.toAbsolutePath().normalize();
+    this.clone = clone;
+  }
+
+  /**
+   * A clone of the state repository in a temporary directory, gone when the job ends: messages
+   * show paths inside the repository ({@code image-factory/images.yaml}).
+   */
+  public static Checkout ofClone(Path root) {
+    return new Checkout(root, true);
   }
 
   public Path root() {
@@ -50,6 +65,19 @@ public final class Checkout {
   /** The absolute path of a {@link Layout} path. */
   public Path resolve(String layoutPath) {
     return root.resolve(layoutPath);
+  }
+
+  /**
+   * A {@link Layout} path as messages show it: openable from the current directory (see {@link
+   * PathDisplay}), or as it is in the repository for a clone.
+   */
+  public String display(String layoutPath) {
+    return clone ? layoutPath : PathDisplay.of(resolve(layoutPath));
+  }
+
+  /** {@code problem} with its file, a {@link Layout} path, as {@link #display} shows it. */
+  public Problem display(Problem problem) {
+    return clone ? problem : problem.withFile(display(problem.file()));
   }
 
   /** Everything read, and every problem found while reading. */
@@ -65,6 +93,9 @@ public final class Checkout {
    * @throws InvalidInputException when images.yaml or settings.yaml is missing
    */
   public Loaded load() {
+    requireRoot();
+    SymlinkCheck.requireNone(root, Layout.CONFIG_DIR, this::display);
+    SymlinkCheck.requireNone(root, Layout.DIST_DIR, this::display);
     List<Problem> problems = new ArrayList<>();
     String imagesText = readRequired(Layout.IMAGES_FILE,
         "create it (see README.md, 'Enrolling an image'), or pass --root with the checkout that has it");
@@ -96,16 +127,37 @@ public final class Checkout {
   /** The current dist/ file, if there is one. */
   public Optional<String> readDist() {
     Path dist = resolve(Layout.DIST_FILE);
-    if (!Files.exists(dist)) {
+    if (!Files.exists(dist, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
+    SymlinkCheck.requireNone(root, Layout.DIST_DIR, this::display);
     // Not bounded as input files are: generate writes it, and it grows with the fleet (36 MB for 10,000 images).
-    return Optional.of(read(dist, Layout.DIST_FILE, Integer.MAX_VALUE - 8));
+    return Optional.of(read(dist, display(Layout.DIST_FILE), Integer.MAX_VALUE - 8));
   }
 
-  /** Replaces dist/ atomically. */
+  /**
+   * Replaces dist/ atomically, unless the new content would remove more than half of the
+   * resources the current file holds.
+   *
+   * @throws InvalidInputException naming the count and --allow-mass-removal, for such a removal
+   */
   public void writeDist(String content) {
-    AtomicFiles.write(resolve(Layout.DIST_FILE), content);
+    writeDist(content, false);
+  }
+
+  /**
+   * Replaces dist/ atomically; {@code allowMassRemoval} lets it remove more than half of the
+   * resources the current file holds (generate's --allow-mass-removal).
+   */
+  public void writeDist(String content, boolean allowMassRemoval) {
+    requireRoot();
+    Optional<String> current = readDist();
+    SymlinkCheck.requireNone(root, Layout.DIST_DIR, this::display);
+    if (!allowMassRemoval) {
+      current.ifPresent(text -> MassRemoval.check(text, content, display(Layout.DIST_FILE)));
+    }
+    AtomicFiles.removeLeftovers(resolve(Layout.DIST_DIR));
+    AtomicFiles.write(resolve(Layout.DIST_FILE), content, display(Layout.DIST_FILE));
   }
 
   private interface StateParser<T> {
@@ -118,7 +170,7 @@ public final class Checkout {
     List<Path> files = list(dir);
     // Parsing is CPU-bound and independent per file; results are re-ordered by file name.
     return files.parallelStream().map(f -> {
-      String file = dir + "/" + f.getFileName();
+      String file = dir + "/" + f.getFileName(); // a Layout path: FleetPipeline shows it with display()
       String fileName = f.getFileName().toString();
       String name = fileName.substring(0, fileName.length() - ".yaml".length()); // list() keeps *.yaml only
       List<Problem> problems = new ArrayList<>();
@@ -128,7 +180,8 @@ public final class Checkout {
         return new Parsed<T>(null, problems);
       }
       try {
-        return new Parsed<>(parser.parse(read(f, file, YamlLimits.MAX_STATE_FILE_BYTES), file, name, problems), problems);
+        return new Parsed<>(parser.parse(read(f, display(file), YamlLimits.MAX_STATE_FILE_BYTES), file, name, problems),
+            problems);
       } catch (YamlSyntaxException e) {
         problems.add(e.toProblem());
         return new Parsed<T>(null, problems);
@@ -156,22 +209,36 @@ public final class Checkout {
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new ExternalFailureException("Tried to list " + dir + " but failed: " + e,
-          "check that the directory is readable", e);
+      throw FileErrors.cannot("list", display(dir), e);
     }
   }
 
   private String readRequired(String layoutPath, String hint) {
     Path path = resolve(layoutPath);
     if (!Files.exists(path)) {
-      throw new InvalidInputException(layoutPath, "not found under " + root, hint);
+      throw new InvalidInputException(display(layoutPath), "no such file", hint);
     }
-    return read(path, layoutPath, YamlLimits.MAX_FILE_BYTES);
+    return read(path, display(layoutPath), YamlLimits.MAX_FILE_BYTES);
+  }
+
+  /** A --root that is missing or a file says so, rather than that images.yaml is missing. */
+  private void requireRoot() {
+    if (!Files.isDirectory(root)) {
+      String shown = PathDisplay.of(root);
+      throw new InvalidInputException("--root " + shown, Files.exists(root) ? "is not a directory" : "no such directory",
+          "pass --root the checkout that holds image-factory/ and dist/ (the default is the current directory)");
+    }
   }
 
   /** The file's text; a file over {@code maxBytes} is a {@link YamlSyntaxException}, without reading all of it. */
   private static String read(Path path, String display, int maxBytes) {
-    try (InputStream in = Files.newInputStream(path)) {
+    // Opening a FIFO blocks until someone writes to it, and a device may never end: regular files only.
+    if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+      throw new InvalidInputException(display, Files.isSymbolicLink(path) ? "is a symbolic link"
+          : "is not a regular file (a directory, a device, a pipe or a socket)",
+          "replace it with the file itself, and commit that");
+    }
+    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
       byte[] bytes = in.readNBytes(maxBytes + 1);
       if (bytes.length > maxBytes) {
         throw YamlLimits.tooLarge(display, maxBytes);
@@ -183,10 +250,9 @@ public final class Checkout {
     } catch (CharacterCodingException e) {
       throw new InvalidInputException(display, "is not UTF-8 text", "save the file as UTF-8", e);
     } catch (NoSuchFileException e) {
-      throw new InvalidInputException(display, "not found", "check the path", e);
+      throw new InvalidInputException(display, "no such file", "check the path", e);
     } catch (IOException e) {
-      throw new ExternalFailureException("Tried to read " + display + " but failed: " + e,
-          "check that the file is readable", e);
+      throw FileErrors.cannot("read", display, e);
     }
   }
 

@@ -57,6 +57,7 @@ public final class FleetPipeline {
     List<Problem> all = new ArrayList<>(loaded.problems());
     all.addAll(fleet.problems());
     all.sort(Problem.BY_POSITION);
+    all = shown(checkout, all);
     if (all.stream().anyMatch(Problem::isError)) {
       throw new ValidationException(all);
     }
@@ -91,8 +92,13 @@ public final class FleetPipeline {
   private static Checkout.Loaded loadValid(Checkout checkout) {
     Checkout.Loaded loaded = checkout.load();
     if (loaded.hasErrors()) {
-      throw new ValidationException(loaded.problems());
+      throw new ValidationException(shown(checkout, loaded.problems()));
     }
     return loaded;
+  }
+
+  /** Problems name Layout paths; the user sees them as the checkout shows them. */
+  private static List<Problem> shown(Checkout checkout, List<Problem> problems) {
+    return problems.stream().map(checkout::display).toList();
   }
 }

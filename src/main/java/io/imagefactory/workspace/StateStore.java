@@ -1,6 +1,5 @@
 package io.imagefactory.workspace;
 
-import io.imagefactory.ExternalFailureException;
 import io.imagefactory.Layout;
 import io.imagefactory.state.BaseImageState;
 import io.imagefactory.state.ImageState;
@@ -27,6 +26,10 @@ public final class StateStore {
 
   /** Applies the changes; returns the paths (relative to the root) that changed, in name order. */
   public List<String> apply(StateChanges changes) {
+    // Checked again here: after a lost push race the files are those of another commit.
+    SymlinkCheck.requireNone(root, Layout.CONFIG_DIR, relative -> relative);
+    AtomicFiles.removeLeftovers(root.resolve(Layout.IMAGE_STATE_DIR));
+    AtomicFiles.removeLeftovers(root.resolve(Layout.BASE_STATE_DIR));
     List<String> changed = new ArrayList<>();
     for (Map.Entry<String, ImageState> e : changes.images().entrySet()) {
       write(Layout.imageState(e.getKey()), StateWriter.write(e.getValue()), changed);
@@ -51,10 +54,9 @@ public final class StateStore {
         return;
       }
     } catch (IOException e) {
-      throw new ExternalFailureException("Tried to read " + relative + " but failed: " + e,
-          "check that the file is readable", e);
+      throw FileErrors.cannot("read", relative, e);
     }
-    AtomicFiles.write(file, content);
+    AtomicFiles.write(file, content, relative);
     changed.add(relative);
   }
 }

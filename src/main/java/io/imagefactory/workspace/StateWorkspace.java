@@ -56,7 +56,7 @@ public final class StateWorkspace implements AutoCloseable {
 
   /** Reads images.yaml, settings and state as they are now; invalid files stop the job. */
   public FleetInputs load() {
-    return FleetPipeline.inputs(new Checkout(root));
+    return FleetPipeline.inputs(repository == null ? new Checkout(root) : Checkout.ofClone(root));
   }
 
   /** What {@link #update} did. */

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code analyze} end to end: source repositories and the state repository are real bare git
@@ -301,6 +303,72 @@ class AnalyzeIT {
         CliRun ok = CliRun.with(Map.of("GITHUB_TOKEN", "good"), "analyze", "--image", "private", "--git-repo", stateRemote);
         assertThat(ok.exitCode()).as(ok.err()).isZero();
       }
+    }
+
+    @Test
+    void aDockerfileThatIsALinkInTheRepositoryIsRefusedNotReadAsItsTargetsPath() throws Exception {
+      String linked = sourceRepo("linked", "FROM alpine:3.20\n");
+      Path work = tmp.resolve("linked-work");
+      try (Git git = GitRemotes.clone(linked, work)) {
+        Files.createDirectories(work.resolve("docker"));
+        Files.move(work.resolve("Dockerfile"), work.resolve("docker/Dockerfile"));
+        Files.createSymbolicLink(work.resolve("Dockerfile"), Path.of("docker/Dockerfile"));
+        GitRemotes.commitAll(git, "the Dockerfile moves; a link stays");
+        git.push().call();
+      }
+      enroll("linked", linked);
+      CliRun r = analyze("--image", "linked", "--git-repo", stateRemote);
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).contains(":Dockerfile: is a symbolic link in the repository",
+          "point source.dockerfile in images.yaml at the file the link names");
+      assertFailureRecorded("linked", "is a symbolic link in the repository");
+    }
+
+    @Test
+    void aSubmoduleAsTheDockerfileIsInvalidInputNotAGitFailure() throws Exception {
+      String other = sourceRepo("other", "FROM alpine:3.20\n");
+      String withSubmodule = sourceRepo("with-submodule", "FROM alpine:3.20\n");
+      try (Git git = GitRemotes.clone(withSubmodule, tmp.resolve("with-submodule-work"))) {
+        git.submoduleAdd().setPath("vendor").setURI(other).call().close();
+        GitRemotes.commitAll(git, "add a submodule");
+        git.push().call();
+      }
+      enroll("submodule", withSubmodule, "vendor");
+      CliRun r = analyze("--image", "submodule", "--git-repo", stateRemote);
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).contains(":vendor: is a submodule").doesNotContain("Exception");
+      assertFailureRecorded("submodule", "is a submodule");
+    }
+
+    @Test
+    void errorsAboutTheDockerfileNameTheFlagThatGaveIt() {
+      CliRun r = analyze("--image", "app-0", "--dockerfile", "docker/Nope", "--git-repo", stateRemote);
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).contains("there is no file at this path", "check --dockerfile").doesNotContain("images.yaml");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", "/Dockerfile", "../Dockerfile", "docker//Dockerfile"})
+    void aDockerfileFlagThatIsNoPathInTheRepositoryIsInvalidInput(String path) {
+      CliRun r = analyze("--image", "app-0", "--dockerfile", path, "--git-repo", stateRemote);
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).isEqualTo("image-factory: --dockerfile: \"" + path + "\" is not a path inside the repository."
+          + " give the Dockerfile's path from the repository root, e.g. Dockerfile or docker/app/Dockerfile.\n");
+    }
+
+    @Test
+    void aLocalPathAsSourceRepoIsClonedFromThere() {
+      String local = tmp.resolve("src/app-1.git").toString();
+      CliRun r = analyze("--image", "app-0", "--source-repo", local, "--git-repo", stateRemote);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains("app-0");
+    }
+
+    @Test
+    void aMissingLocalSourceRepoSaysSo() {
+      CliRun r = analyze("--image", "app-0", "--source-repo", "./no-such-repo", "--git-repo", stateRemote);
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).startsWith("image-factory: --source-repo ./no-such-repo: no such directory.");
     }
 
     private void configure(String settings) throws Exception {

@@ -47,11 +47,11 @@ class FleetCommandsTest {
       assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
       assertThat(r.out()).isEmpty();
       assertThat(r.err()).isEqualTo("""
-          image-factory/images.yaml:39:15: unknown provider "gitlub". use github or gitlab.
-          image-factory/images.yaml:83:27: unknown imageSelectionStrategy "Semver". use one of SemVer, Lexical, NewestBuild, Digest.
-          image-factory/state/base-images/node-22.yaml:11:1: unknown field "dependents" in a base image state file. did you mean "dependentImages"?
+          ROOT/image-factory/images.yaml:39:15: unknown provider "gitlub". use github or gitlab.
+          ROOT/image-factory/images.yaml:83:27: unknown imageSelectionStrategy "Semver". use one of SemVer, Lexical, NewestBuild, Digest.
+          ROOT/image-factory/state/base-images/node-22.yaml:11:1: unknown field "dependents" in a base image state file. did you mean "dependentImages"?
           image-factory: 3 errors; nothing was written.
-          """);
+          """.replace("ROOT", root.toString()));
     }
 
     @Test
@@ -61,8 +61,8 @@ class FleetCommandsTest {
       CliRun r = run("validate");
       assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
       assertThat(r.err()).contains(
-          "image-factory/images.yaml:31:17: rebuildDelay \"3 days\" is not a duration.",
-          "image-factory/state/images/redis.yaml:3:1: this is not valid YAML");
+          root + "/image-factory/images.yaml:31:17: rebuildDelay \"3 days\" is not a duration.",
+          root + "/image-factory/state/images/redis.yaml:3:1: this is not valid YAML");
     }
 
     @Test
@@ -70,7 +70,7 @@ class FleetCommandsTest {
       Files.writeString(root.resolve("image-factory/state/images/retired.yaml"), "name: retired\n");
       CliRun r = run("validate");
       assertThat(r.exitCode()).isZero();
-      assertThat(r.err()).isEqualTo("image-factory/state/images/retired.yaml: warning: image \"retired\" is no longer"
+      assertThat(r.err()).isEqualTo(root + "/image-factory/state/images/retired.yaml: warning: image \"retired\" is no longer"
           + " enrolled in images.yaml, so this state is ignored. delete the file, or enroll the image again.\n");
       assertThat(r.out()).endsWith(", 1 warning\n");
     }
@@ -98,7 +98,7 @@ class FleetCommandsTest {
       Files.delete(images);
       CliRun r = run("validate");
       assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-      assertThat(r.err()).startsWith("image-factory: image-factory/images.yaml: not found under " + root.toRealPath())
+      assertThat(r.err()).startsWith("image-factory: " + root + "/image-factory/images.yaml: no such file. create it")
           .contains("or pass --root with the checkout that has it.");
       assertThat(r.err()).doesNotContain("\tat ");
     }
@@ -134,6 +134,33 @@ class FleetCommandsTest {
       assertThat(r.err()).endsWith("image-factory: 1 error; nothing was written.\n");
       assertThat(Files.readString(dist)).isEqualTo(before);
       assertThat(filesIn(dist.getParent())).as("no temporary file is left behind").isEqualTo(filesBefore);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"", "# all images moved elsewhere\n\n", "[]\n"})
+    void refusesAnImagesYamlThatEnrollsNothing(String content) throws IOException {
+      String before = Files.readString(dist);
+      Files.writeString(images, content);
+      CliRun r = run("generate");
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).contains(root.resolve("image-factory/images.yaml") + ":1:1: images.yaml enrolls no image",
+          "an empty images.yaml would remove every Warehouse and Stage from dist/");
+      assertThat(Files.readString(dist)).isEqualTo(before);
+    }
+
+    @Test
+    void refusesToRemoveMoreThanHalfOfDistUnlessAskedTo() throws IOException {
+      String before = Files.readString(dist);
+      String text = Files.readString(images);
+      Files.writeString(images, text.substring(0, text.indexOf("- name: docs-site")));
+      CliRun r = run("generate");
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).contains(root + "/dist/image-factory.k8s.yaml: the new content would remove 24 of its 33 resources", "--allow-mass-removal");
+      assertThat(Files.readString(dist)).isEqualTo(before);
+
+      CliRun allowed = run("generate", "--allow-mass-removal");
+      assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+      assertThat(allowed.out()).startsWith("wrote dist/image-factory.k8s.yaml (9 resources for 1 image");
     }
 
     @Test

@@ -93,10 +93,12 @@ class EnrollmentReaderTest {
     }
 
     @Test
-    void readsAnEmptyFileAsNoImages() {
+    void refusesAFileThatEnrollsNoImage() {
       List<Problem> problems = new ArrayList<>();
       assertThat(EnrollmentReader.read("# nothing enrolled yet\n", FILE, problems)).isEmpty();
-      assertThat(problems).isEmpty();
+      assertThat(problems).extracting(Problem::toString).singleElement().asString()
+          .startsWith(FILE + ":1:1: images.yaml enrolls no image (the file is empty or only comments).")
+          .contains("would remove every Warehouse and Stage from dist/");
     }
   }
 

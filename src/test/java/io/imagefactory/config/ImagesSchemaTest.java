@@ -74,7 +74,6 @@ class ImagesSchemaTest {
         arguments("a managed GitHub image", GITHUB),
         arguments("a managed GitLab image, no workflow", GITLAB),
         arguments("an external image", EXTERNAL),
-        arguments("an empty list", "[]"),
         arguments("a one-letter name", variant(GITHUB, "name: backstage", "name: a")),
         arguments("a 63-character name", variant(GITHUB, "name: backstage", "name: " + "a".repeat(63))),
         arguments("a quoted name YAML would read as a boolean", variant(GITHUB, "name: backstage", "name: \"yes\"")),
@@ -109,6 +108,7 @@ class ImagesSchemaTest {
 
   static Stream<Arguments> invalid() {
     return Stream.of(
+        arguments("an empty list (it would remove the whole fleet)", "[]"),
         arguments("a map instead of a list", "name: backstage\n"),
         arguments("an entry that is not a map", "- backstage\n"),
         arguments("an uppercase name", variant(GITHUB, "name: backstage", "name: Backstage")),

@@ -1,18 +1,18 @@
 package io.imagefactory.testing;
 
+import io.imagefactory.git.JGitSetup;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.util.FS;
 
 /** Real git remotes for tests: bare repositories on disk, reached by file:// URLs. */
 public final class GitRemotes {
   public static final PersonIdent HUMAN = new PersonIdent("A Developer", "dev@example.invalid");
 
   static {
-    // JGit's first use measures file timestamp resolution for seconds; do it in the background.
-    FS.FileStoreAttributes.setBackground(true);
+    // As the jobs do: JGit reads the file stores' timestamp resolution instead of probing them.
+    JGitSetup.init();
   }
 
   private GitRemotes() {}
