@@ -51,9 +51,13 @@ public final class ImageAnalysis {
       }
     }
     unlinkOldBases(in, image.name(), names, writes, deletes, notes);
-    ImageState state = analysed(in, image, trigger)
+    ImageState old = in.images().getOrDefault(image.name(), ImageState.of(image.name()));
+    ImageState analysed = analysed(in, image, trigger);
+    ImageState state = analysed
         .withDiscovery(new ImageState.Discovery(Optional.of(trigger.at()), Optional.of(DiscoveryStatus.SUCCESS), names))
-        .withWatch(Watch.NONE);
+        .withWatch(Watch.NONE)
+        .withLineage(new ImageState.Lineage(Lineages.builtOn(in, writes, names, old, Lineages.isNew(old, trigger)),
+            analysed.lineage().updates()));
     return new StateChanges(Map.of(image.name(), state), writes, deletes, notes);
   }
 
@@ -84,7 +88,8 @@ public final class ImageAnalysis {
         .withEnrollment(snapshot(image))
         // The build's tag and digest, or what state had when they are unknown (analyze --all).
         .withCurrent(new Build(trigger.tag().or(current::tag), trigger.digest().or(current::digest), current.builtAt()))
-        .withRebuildState(base.rebuildState().orElse(RebuildState.MONITORING));
+        .withRebuildState(base.rebuildState().orElse(RebuildState.MONITORING))
+        .withLineage(Lineages.withImage(base, trigger));
   }
 
   /** Removes {@code image} from the base images it no longer uses; deletes those left unused. */

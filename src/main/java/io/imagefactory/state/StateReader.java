@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Parses state files, with the field names of the design document, checking each field.
@@ -24,16 +25,14 @@ public final class StateReader {
   static final List<String> IMAGE_FIELDS = concat(
       List.of("name", "enrolledAt", "lastDiscovery", "discoveryStatus", "enrollment", "repoURL"),
       TagPolicyReader.FIELDS,
-      List.of("baseImages", "currentVersion", "currentDigest", "lastBuilt", "rebuildState"));
+      List.of("baseImages", "baseDigests", "currentVersion", "currentDigest", "lastBuilt", "updates", "rebuildState"));
   static final List<String> BASE_FIELDS = concat(
       List.of("name", "fullImage", "registry", "repository", "tag", "digest", "repoURL"),
       TagPolicyReader.FIELDS,
-      List.of("firstDiscovered", "lastChecked", "dependentImages", "currentDigest", "lastUpdated"));
+      List.of("firstDiscovered", "lastChecked", "dependentImages", "currentDigest", "lastUpdated", "updates"));
   static final List<String> ENROLLMENT_FIELDS =
       List.of("registry", "repository", "source", "rebuildDelay", "autoRebuild");
   static final List<String> SOURCE_FIELDS = List.of("provider", "repo", "branch", "dockerfile", "workflow");
-  static final List<String> REBUILD_FIELDS =
-      List.of("status", "pendingRebuild", "pendingSince", "lastTriggered", "reason");
 
   private StateReader() {}
 
@@ -53,15 +52,17 @@ public final class StateReader {
     Optional<EnrollmentSnapshot> enrollment = enrollment(r.optionalMap("enrollment", "enrollment"));
     Watch watch = watch(r);
     List<String> bases = names(r, "baseImages");
+    TreeMap<String, String> baseDigests = RebuildFields.readBaseDigests(r);
     Optional<String> version = Optional.ofNullable(r.optionalString("currentVersion"));
     Optional<String> digest = digest(r, "currentDigest");
     Optional<Instant> lastBuilt = instant(r, "lastBuilt");
-    Optional<RebuildState> rebuild = rebuildState(r.optionalMap("rebuildState", "rebuildState"));
+    List<SeenDigest> updates = RebuildFields.readHistory(r, problems);
+    Optional<RebuildState> rebuild = RebuildFields.readRebuild(r.optionalMap("rebuildState", "rebuildState"));
     if (r.hasErrorsSince(mark)) {
       return null;
     }
     return new ImageState(name, enrolledAt, enrollment, new ImageState.Discovery(lastDiscovery, status, bases),
-        watch, new Build(version, digest, lastBuilt), rebuild);
+        watch, new Build(version, digest, lastBuilt), rebuild, new ImageState.Lineage(baseDigests, updates));
   }
 
   /** Parses state/base-images/{expectedName}.yaml. */
@@ -93,13 +94,14 @@ public final class StateReader {
     List<String> dependents = names(r, "dependentImages");
     Optional<String> current = digest(r, "currentDigest");
     Optional<Instant> updated = instant(r, "lastUpdated");
+    List<SeenDigest> updates = RebuildFields.readHistory(r, problems);
     if (r.hasErrorsSince(mark)) {
       return null;
     }
     BaseImageState.Reference reference = new BaseImageState.Reference(Optional.ofNullable(fullImage),
         Optional.ofNullable(registry), Optional.ofNullable(repository), Optional.ofNullable(tag), pinned);
     return new BaseImageState(name, reference, watch, new BaseImageState.Seen(first, checked), dependents,
-        new BaseImageState.Update(current, updated));
+        new BaseImageState.Update(current, updated), updates);
   }
 
   private static String name(MapReader r, String expectedName) {
@@ -122,7 +124,7 @@ public final class StateReader {
     return Watch.of(url, TagPolicyReader.read(r));
   }
 
-  private static Optional<String> digest(MapReader r, String key) {
+  static Optional<String> digest(MapReader r, String key) {
     String digest = r.optionalString(key);
     if (digest != null && !ImageReference.isValidDigest(digest)) {
       r.error(key, key + " \"" + digest + "\" is not a digest", "write sha256: followed by 64 hex digits");
@@ -131,7 +133,7 @@ public final class StateReader {
     return Optional.ofNullable(digest);
   }
 
-  private static Optional<Instant> instant(MapReader r, String key) {
+  static Optional<Instant> instant(MapReader r, String key) {
     String text = r.optionalString(key);
     if (text == null) {
       return Optional.empty();
@@ -143,7 +145,7 @@ public final class StateReader {
     return instant;
   }
 
-  private static Optional<String> oneOf(MapReader r, String key, List<String> allowed) {
+  static Optional<String> oneOf(MapReader r, String key, List<String> allowed) {
     String value = r.optionalString(key);
     if (value != null && !allowed.contains(value)) {
       r.error(key, "unknown " + key + " \"" + value + "\"", "use one of " + String.join(", ", allowed));
@@ -182,20 +184,8 @@ public final class StateReader {
         string(e, "rebuildDelay"), Optional.ofNullable(e.optionalBoolean("autoRebuild"))));
   }
 
-  private static Optional<String> string(MapReader r, String key) {
+  static Optional<String> string(MapReader r, String key) {
     return Optional.ofNullable(r.optionalString(key));
-  }
-
-  private static Optional<RebuildState> rebuildState(MapReader s) {
-    if (s == null) {
-      return Optional.empty();
-    }
-    s.rejectUnknownFields(REBUILD_FIELDS, "rebuildState");
-    RebuildStatus status = oneOf(s, "status", RebuildStatus.ids()).flatMap(RebuildStatus::fromId)
-        .orElse(RebuildStatus.MONITORING);
-    Boolean pending = s.optionalBoolean("pendingRebuild");
-    return Optional.of(new RebuildState(status, Boolean.TRUE.equals(pending), instant(s, "pendingSince"),
-        instant(s, "lastTriggered"), string(s, "reason")));
   }
 
   @SafeVarargs
