@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       ValidateCommand.class, GenerateCommand.class, DiffCommand.class, AnalyzeCommand.class,
-      RecordUpdateCommand.class, DockerfileCommand.class, ReportCommand.class
+      RecordUpdateCommand.class, DockerfileCommand.class, ReportCommand.class,
+      TagsCommand.class, RetentionCommand.class, CheckImageCommand.class, PinCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

@@ -1,13 +1,20 @@
 package io.imagefactory.cli;
 
+import io.imagefactory.Layout;
 import io.imagefactory.Problem;
 import io.imagefactory.ProblemReport;
+import io.imagefactory.ValidationException;
 import io.imagefactory.fleet.Fleet;
 import io.imagefactory.fleet.FleetImage;
 import io.imagefactory.fleet.FleetImage.Kind;
+import io.imagefactory.tagging.PolicyReader;
 import io.imagefactory.workspace.Checkout;
 import io.imagefactory.workspace.FleetPipeline;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     description = {
-      "Check image-factory/images.yaml, settings.yaml and state/ without writing anything.",
+      "Check image-factory/images.yaml, settings.yaml, state/ and tag-policy.yaml (if any) without writing anything.",
       "Every problem is printed as path:line:column: what is wrong. what to do."
     })
 final class ValidateCommand implements Callable<Integer> {
@@ -28,11 +35,40 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FleetPipeline.Merged merged = FleetPipeline.merge(new Checkout(options.root));
-    printWarnings(merged.warnings(), spec.commandLine().getErr());
+    Checkout checkout = new Checkout(options.root);
+    List<Problem> policyProblems = tagPolicyProblems(checkout);
+    FleetPipeline.Merged merged;
+    try {
+      merged = FleetPipeline.merge(checkout);
+    } catch (ValidationException e) {
+      throw new ValidationException(sorted(e.problems(), policyProblems));
+    }
+    if (policyProblems.stream().anyMatch(Problem::isError)) {
+      throw new ValidationException(sorted(merged.warnings(), policyProblems));
+    }
+    List<Problem> warnings = sorted(merged.warnings(), policyProblems);
+    printWarnings(warnings, spec.commandLine().getErr());
     spec.commandLine().getOut().println("valid: " + summary(merged.fleet())
-        + (merged.warnings().isEmpty() ? "" : ", " + count(merged.warnings().size(), "warning")));
+        + (warnings.isEmpty() ? "" : ", " + count(warnings.size(), "warning")));
     return ExitCodes.OK;
+  }
+
+  /** The problems of image-factory/tag-policy.yaml, the fleet's tag policy, when there is one. */
+  private static List<Problem> tagPolicyProblems(Checkout checkout) {
+    Path file = checkout.resolve(Layout.TAG_POLICY_FILE);
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    List<Problem> problems = new ArrayList<>();
+    PolicyReader.read(InputFiles.read(file, "the fleet's tag policy"), Layout.TAG_POLICY_FILE, problems);
+    return problems;
+  }
+
+  private static List<Problem> sorted(List<Problem> a, List<Problem> b) {
+    List<Problem> all = new ArrayList<>(a);
+    all.addAll(b);
+    all.sort(Problem.BY_POSITION);
+    return all;
   }
 
   static String summary(Fleet fleet) {

@@ -88,6 +88,25 @@ public final class Version implements Comparable<Version> {
     return VersionParser.tryRelease(text);
   }
 
+  /**
+   * Reads an image tag written by {@link #tag()}: a release version whose {@code +} is written
+   * {@code _} ({@code v1.2.3_build.5} is {@code v1.2.3+build.5}), or a release version as it is
+   * ({@code 1.2.3}, {@code v1.2.3-rc.1}). Neither prereleases nor build metadata may hold {@code _},
+   * so the reading is unambiguous; a tag with two {@code _} is not a version. {@link #original()}
+   * is the tag.
+   */
+  public static Optional<Version> tryParseReleaseTag(String tag) {
+    int underscore = tag.indexOf('_');
+    if (underscore < 0) {
+      return tryParseRelease(tag);
+    }
+    if (tag.indexOf('+') >= 0 || tag.indexOf('_', underscore + 1) >= 0) {
+      return Optional.empty();
+    }
+    return tryParseRelease(tag.substring(0, underscore) + '+' + tag.substring(underscore + 1))
+        .map(v -> new Version(v.major, v.minor, v.patch, v.prerelease, v.metadata, tag));
+  }
+
   /** The major number, an unsigned 64-bit value: print it with {@link Long#toUnsignedString}. */
   public long major() {
     return major;
@@ -126,6 +145,17 @@ public final class Version implements Comparable<Version> {
   /** The canonical release form, {@code v} and {@link #toString()}: {@code v1.2.3-rc.1+build.5}. */
   public String canonical() {
     return "v" + this;
+  }
+
+  /**
+   * The canonical form as an image tag: {@link #canonical()} with {@code +} written {@code _},
+   * since tags cannot hold {@code +} (Helm's convention for OCI charts): {@code v1.2.3_build.5}.
+   * Only {@link #tryParseReleaseTag} reads the {@code _} back as {@code +}: to Kargo's semver
+   * library (and Argo CD's image updater) such a tag is no version at all, so a SemVer Warehouse
+   * never selects it.
+   */
+  public String tag() {
+    return canonical().replace('+', '_');
   }
 
   /** Masterminds' {@code Compare}: SemVer precedence, build metadata ignored (see the class doc). */

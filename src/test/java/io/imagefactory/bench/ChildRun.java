@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param seconds wall time, start to exit
  * @param peakKb the child's peak resident set size in KiB
  * @param out what it printed on stdout
+ * @param cpuSeconds user plus system time of the child, or -1 where there is no GNU time
  */
-record ChildRun(double seconds, long peakKb, String out) {
+record ChildRun(double seconds, long peakKb, String out, double cpuSeconds) {
   private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
   /** How {@link #peakKb} is measured on this machine. */
@@ -42,7 +43,7 @@ record ChildRun(double seconds, long peakKb, String out) {
       List<String> full = new ArrayList<>();
       boolean gnuTime = Files.isExecutable(GNU_TIME);
       if (gnuTime) {
-        full.addAll(List.of(GNU_TIME.toString(), "-f", "%M", "-o", peakFile.toString()));
+        full.addAll(List.of(GNU_TIME.toString(), "-f", "%M %U %S", "-o", peakFile.toString()));
       }
       full.addAll(command);
       Path outFile = Files.createTempFile("out", ".txt");
@@ -60,20 +61,27 @@ record ChildRun(double seconds, long peakKb, String out) {
         poller.join();
       }
       String out = Files.readString(outFile, StandardCharsets.UTF_8);
-      // GNU time writes "Command exited with non-zero status N" before the figure when the code is not 0.
-      long peak = gnuTime ? Long.parseLong(Files.readString(peakFile).strip().replaceAll("(?s).*\n", "")) : polled.get();
+      String[] measured = gnuTime ? lastLine(Files.readString(peakFile)).split(" ") : new String[0];
+      long peak = gnuTime ? Long.parseLong(measured[0]) : polled.get();
+      double cpu = gnuTime ? Double.parseDouble(measured[1]) + Double.parseDouble(measured[2]) : -1;
       Files.delete(peakFile);
       Files.delete(outFile);
       if (!accepted.contains(code)) {
         throw new IllegalStateException(String.join(" ", command) + " exited with " + code + ":\n" + out);
       }
-      return new ChildRun(seconds, peak, out);
+      return new ChildRun(seconds, peak, out, cpu);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** GNU time's line; a child that exits non-zero gets a "Command exited" line before it. */
+  private static String lastLine(String text) {
+    String[] lines = text.strip().split("\n");
+    return lines[lines.length - 1].strip();
   }
 
   private static Thread poll(long pid, AtomicLong peak) {

@@ -76,6 +76,24 @@ class FleetCommandsTest {
     }
 
     @Test
+    void checksTheFleetsTagPolicyBesideTheOtherInputs() throws IOException {
+      Files.writeString(root.resolve("image-factory/tag-policy.yaml"), "prereleaseMaxAge: 30days\nrollingTag: [major]\n");
+      replace(images, "rebuildDelay: 3d", "rebuildDelay: 3 days");
+      CliRun r = run("validate");
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err()).contains("image-factory/images.yaml:31:17: rebuildDelay \"3 days\" is not a duration.",
+          "image-factory/tag-policy.yaml:1:", "image-factory/tag-policy.yaml:2:1: unknown field \"rollingTag\"");
+    }
+
+    @Test
+    void acceptsAValidTagPolicy() throws IOException {
+      Files.writeString(root.resolve("image-factory/tag-policy.yaml"), "prereleaseMaxAge: 30d\n");
+      CliRun r = run("validate");
+      assertThat(r.exitCode()).isZero();
+      assertThat(r.err()).isEmpty();
+    }
+
+    @Test
     void saysWhereToLookWhenImagesYamlIsMissing() throws IOException {
       Files.delete(images);
       CliRun r = run("validate");

@@ -31,6 +31,23 @@ class VersionTest {
   }
 
   @Test
+  void tagFormWritesBuildMetadataWithAnUnderscoreAndReadsItBack() {
+    Version v = Version.parseRelease("1.2.3-rc.1+build.5");
+    assertThat(v.tag()).isEqualTo("v1.2.3-rc.1_build.5");
+    Version back = Version.tryParseReleaseTag("v1.2.3-rc.1_build.5").orElseThrow();
+    assertThat(back.canonical()).isEqualTo("v1.2.3-rc.1+build.5");
+    assertThat(back.original()).isEqualTo("v1.2.3-rc.1_build.5");
+    assertThat(Version.tryParseReleaseTag("1.2.3").orElseThrow().tag()).isEqualTo("v1.2.3");
+  }
+
+  @Test
+  void tagFormRefusesWhatCannotBeReadBackOneWay() {
+    for (String tag : List.of("v1.2.3_a_b", "v1.2.3_", "v1.2_3", "v1.2.3+b_c", "_v1.2.3", "v1.2.3_b+c", "latest")) {
+      assertThat(Version.tryParseReleaseTag(tag)).as(tag).isEmpty();
+    }
+  }
+
+  @Test
   void precedenceFollowsTheSemverSpecExample() {
     List<String> spec = List.of("1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
         "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0");

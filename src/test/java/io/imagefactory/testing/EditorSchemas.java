@@ -27,16 +27,20 @@ public final class EditorSchemas {
   public static final Path IMAGES = Path.of("schemas/images.schema.json");
   /** The schema of settings.yaml, relative to the repository root. */
   public static final Path SETTINGS = Path.of("schemas/settings.schema.json");
+  /** The schema of the tag policy file, relative to the repository root. */
+  public static final Path TAG_POLICY = Path.of("schemas/tag-policy.schema.json");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 
   private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
   private final Schema images;
   private final Schema settings;
+  private final Schema tagPolicy;
 
   private EditorSchemas() {
     images = registry.getSchema(read(IMAGES));
     settings = registry.getSchema(read(SETTINGS));
+    tagPolicy = registry.getSchema(read(TAG_POLICY));
   }
 
   /** Reads and compiles both schemas. */
@@ -52,6 +56,11 @@ public final class EditorSchemas {
   /** What the settings.yaml schema finds wrong with {@code yaml}; empty when it accepts it. */
   public List<String> settingsErrors(String yaml) {
     return errors(settings, yaml);
+  }
+
+  /** What the tag policy schema finds wrong with {@code yaml}; empty when it accepts it. */
+  public List<String> tagPolicyErrors(String yaml) {
+    return errors(tagPolicy, yaml);
   }
 
   /** What draft-07's meta-schema finds wrong with the schema file {@code schema}. */

@@ -198,6 +198,37 @@ public final class Registry implements AutoCloseable {
         response.headers().firstValue("Docker-Content-Digest").orElseThrow(), response.body());
   }
 
+  /** The digest {@code repository:reference} (a tag or digest) points at, or empty when the registry answers 404. */
+  public java.util.Optional<String> digestOf(String repository, String reference) {
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v2/" + repository + "/manifests/" + reference))
+        .header("Accept", ACCEPT).method("HEAD", BodyPublishers.noBody()));
+    if (response.statusCode() == 404) {
+      return java.util.Optional.empty();
+    }
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("HEAD " + repository + ":" + reference + " on " + hostPort + " got "
+          + response.statusCode());
+    }
+    return response.headers().firstValue("Docker-Content-Digest");
+  }
+
+  /** Every tag of {@code repository} and its digest, sorted by tag (empty for a repository without tags). */
+  public java.util.SortedMap<String, String> tags(String repository) {
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v2/" + repository + "/tags/list")).GET());
+    java.util.SortedMap<String, String> tags = new java.util.TreeMap<>();
+    if (response.statusCode() == 404) {
+      return tags;
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode list = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(response.body()).path("tags");
+      list.forEach(t -> tags.put(t.asText(), digestOf(repository, t.asText()).orElseThrow()));
+      return tags;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The blob {@code digest} of {@code repository}, checked against its digest. */
   public byte[] blob(String repository, String digest) {
     byte[] content = expect(200, "get blob " + digest + " of " + repository,
