@@ -87,4 +87,21 @@ public record Plan(
         .or(() -> Optional.of(now));
     return new RebuildState(status, since, update, due, lastTrigger, detail);
   }
+
+  /**
+   * The rebuild state after the request this plan sent at {@code at}: triggered, or failed for
+   * good with {@code detail}; a request to be retried (429, 5xx, timeouts) is not recorded as a
+   * trigger, so the image stays pending with {@code detail} and the next run sends it again.
+   *
+   * @param result the API's answer; empty when it is to be retried
+   */
+  public RebuildState afterRequest(Instant at, Optional<RebuildState.Result> result, Optional<String> runId,
+      Optional<String> runUrl, Optional<String> detail) {
+    if (result.isEmpty()) {
+      return new RebuildState(status, state(at).since(), update, due, lastTrigger, detail);
+    }
+    RebuildState.Trigger t = new RebuildState.Trigger(at, action == Action.MANUAL, update, result.get(), runId, runUrl);
+    RebuildStatus s = result.get() == RebuildState.Result.TRIGGERED ? RebuildStatus.TRIGGERED : RebuildStatus.FAILED;
+    return new RebuildState(s, Optional.of(at), update, due, Optional.of(t), detail);
+  }
 }

@@ -191,6 +191,34 @@ class RebuildDecisionTest {
     assertThat(plan.update().map(RebuildState.BaseUpdate::newDigest)).contains(digest(3));
   }
 
+  @Test
+  void anAcceptedRequestIsRecordedAndTheNextRunDoesNotSendItAgain() {
+    app("7d", true, "node");
+    base("node", seen(2, 3), seen(1, 0));
+    Plan due = plan("app", day(10));
+    RebuildState after = due.afterRequest(day(10), Optional.of(RebuildState.Result.TRIGGERED), Optional.of("42"),
+        Optional.of("https://ci/42"), Optional.empty());
+    images.put("app", images.get("app").withRebuildState(after));
+
+    assertThat(after.status()).isEqualTo(RebuildStatus.TRIGGERED);
+    assertThat(after.lastTrigger().flatMap(RebuildState.Trigger::reason)).isEqualTo(due.update());
+    assertThat(after.lastTrigger().flatMap(RebuildState.Trigger::waited)).contains(Duration.ofDays(7));
+    assertThat(plan("app", day(10).plusSeconds(300)).action()).isEqualTo(Plan.Action.NONE);
+  }
+
+  @Test
+  void aRequestToBeRetriedStaysPendingAndIsSentAgainByTheNextRun() {
+    app("7d", true, "node");
+    base("node", seen(2, 3), seen(1, 0));
+    RebuildState after = plan("app", day(10)).afterRequest(day(10), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.of("502: the API answered 502"));
+    images.put("app", images.get("app").withRebuildState(after));
+
+    assertThat(after.status()).isEqualTo(RebuildStatus.PENDING);
+    assertThat(after.lastTrigger()).isEmpty();
+    assertThat(plan("app", day(10).plusSeconds(300)).action()).isEqualTo(Plan.Action.DUE);
+  }
+
   private Plan plan(String image, Instant now) {
     return RebuildDecision.plan(inputs(), image, now, OVERDUE, false).orElseThrow();
   }
