@@ -28,9 +28,9 @@ class ArchitectureTest {
   /** Values in, values out: no files, network, git, logging or shell ("" is the root package). */
   static final Set<String> PURE = Set.of(
       "", "config", "tags", "semver", "state", "fleet", "kargo", "dockerfile", "analysis", "image", "yaml", "diff", "report",
-      "pin", "verification");
+      "rebuild", "pin", "verification");
   /** Adapters to the outside world: below the workspace and the jobs, beside the core. */
-  static final Set<String> ADAPTERS = Set.of("credentials", "git", "registry", "forge");
+  static final Set<String> ADAPTERS = Set.of("credentials", "git", "registry", "forge", "trigger");
   /**
    * What drives the core and the adapters. The release features (tagging, retention, imagecheck)
    * keep their pure planners in classes of their own (TagPlanner, RetentionPlanner, ImageCheck)

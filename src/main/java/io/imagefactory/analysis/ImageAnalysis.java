@@ -57,9 +57,13 @@ public final class ImageAnalysis {
       }
     }
     unlinkOldBases(after, image.name(), names, writes, deletes, notes);
-    ImageState state = analysed(after, image, trigger)
+    ImageState old = after.images().getOrDefault(image.name(), ImageState.of(image.name()));
+    ImageState analysed = analysed(after, image, trigger);
+    ImageState state = analysed
         .withDiscovery(new ImageState.Discovery(Optional.of(trigger.at()), Optional.of(DiscoveryStatus.SUCCESS), names))
-        .withWatch(Watch.NONE);
+        .withWatch(Watch.NONE)
+        .withLineage(new ImageState.Lineage(Lineages.builtOn(after, writes, names, old, Lineages.isNew(old, trigger)),
+            analysed.lineage().updates()));
     return retired.changes().then(new StateChanges(Map.of(image.name(), state), writes, deletes, notes));
   }
 
@@ -113,7 +117,8 @@ public final class ImageAnalysis {
         .withEnrolledAt(base.enrolledAt().orElse(trigger.at()))
         .withEnrollment(snapshot(image))
         .withCurrent(build(base.current(), trigger, image.isManaged()))
-        .withRebuildState(base.rebuildState().orElse(RebuildState.MONITORING));
+        .withRebuildState(base.rebuildState().orElse(RebuildState.MONITORING))
+        .withLineage(Lineages.withImage(base, trigger));
   }
 
   /**

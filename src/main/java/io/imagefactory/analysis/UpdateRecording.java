@@ -5,6 +5,7 @@ import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.state.BaseImageState;
 import io.imagefactory.state.ImageState;
+import io.imagefactory.state.SeenDigest;
 import io.imagefactory.state.StateChanges;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,10 @@ import java.util.Set;
 /**
  * Records that Kargo saw a new image behind a watched tag (the {@code record-update} job).
  *
- * <p>A base image's state gets the new digest and, the first time that digest is seen, when:
- * {@code lastUpdated} is what a dependent's {@code rebuildDelay} is measured from. An external
- * image's state gets the new tag and digest. Seeing the same digest again changes nothing, so
+ * <p>A base image's state gets the new digest and, the first time that digest is seen, when
+ * ({@code lastUpdated}), and the digest goes to the front of its {@code updates} history, which
+ * the rebuild decision reads: a dependent's {@code rebuildDelay} is measured from there. An
+ * external image's state gets the new tag and digest, and the same history. Seeing the same digest again changes nothing, so
  * Kargo's re-verifications do not make commits.
  */
 public final class UpdateRecording {
@@ -42,8 +44,8 @@ public final class UpdateRecording {
     if (base.current().digest().equals(Optional.of(digest))) {
       return StateChanges.NONE;
     }
-    BaseImageState updated =
-        base.withUpdate(new BaseImageState.Update(Optional.of(digest), Optional.of(trigger.at())), trigger.at());
+    BaseImageState updated = base.withUpdate(new SeenDigest(digest, trigger.tag().or(() -> base.reference().tag()),
+        trigger.at()));
     return new StateChanges(Map.of(), Map.of(name, updated), Set.of(), List.of(note(name, trigger, digest)));
   }
 

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param dependentImages names of the enrolled images built from it
  * @param current the newest image Kargo saw behind the tag ({@code currentDigest}, {@code
  *     lastUpdated})
+ * @param updates the images seen behind the tag, newest first, at most {@link
+ *     SeenDigest#HISTORY_LIMIT} ({@code updates}); what the rebuild decision reads
  * @param verification the last check against its registry ({@code verify --write-state})
  */
 public record BaseImageState(
@@ -29,6 +31,7 @@ public record BaseImageState(
     Seen seen,
     List<String> dependentImages,
     Update current,
+    List<SeenDigest> updates,
     Optional<Verification> verification) {
 
   /**
@@ -95,13 +98,37 @@ public record BaseImageState(
     seen = seen == null ? Seen.NONE : seen;
     dependentImages = dependentImages == null ? List.of() : List.copyOf(dependentImages);
     current = current == null ? Update.NONE : current;
+    updates = updates == null ? List.of() : List.copyOf(updates);
     verification = verification == null ? Optional.empty() : verification;
   }
 
-  /** A state without a verification section. */
+  /** A base image with no update history nor verification (as state files written before they had them). */
   public BaseImageState(String name, Reference reference, Watch watch, Seen seen, List<String> dependentImages,
       Update current) {
-    this(name, reference, watch, seen, dependentImages, current, Optional.empty());
+    this(name, reference, watch, seen, dependentImages, current, List.of(), Optional.empty());
+  }
+
+  /** A base image with no verification section. */
+  public BaseImageState(String name, Reference reference, Watch watch, Seen seen, List<String> dependentImages,
+      Update current, List<SeenDigest> updates) {
+    this(name, reference, watch, seen, dependentImages, current, updates, Optional.empty());
+  }
+
+  /** A base image with no update history. */
+  public BaseImageState(String name, Reference reference, Watch watch, Seen seen, List<String> dependentImages,
+      Update current, Optional<Verification> verification) {
+    this(name, reference, watch, seen, dependentImages, current, List.of(), verification);
+  }
+
+  /**
+   * The update history; for a file written before there was one, its current digest alone, so that
+   * the first update recorded after an upgrade has the digest it replaces.
+   */
+  public List<SeenDigest> history() {
+    if (!updates.isEmpty() || current.digest().isEmpty() || current.firstSeen().isEmpty()) {
+      return updates;
+    }
+    return List.of(new SeenDigest(current.digest().get(), reference.tag(), current.firstSeen().get()));
   }
 
   /** Whether this state file carries watch configuration (the data alignment contract). */
@@ -112,17 +139,22 @@ public record BaseImageState(
   /** A copy with {@code dependents} built from it, last checked at {@code lastChecked}. */
   public BaseImageState withDependents(List<String> dependents, Optional<Instant> lastChecked) {
     return new BaseImageState(name, reference, watch, new Seen(seen.firstDiscovered(), lastChecked), dependents,
-        current, verification);
+        current, updates, verification);
   }
 
-  /** A copy whose newest image is {@code update}, last checked at {@code lastChecked}. */
-  public BaseImageState withUpdate(Update update, Instant lastChecked) {
-    return new BaseImageState(name, reference, watch, new Seen(seen.firstDiscovered(), Optional.of(lastChecked)),
-        dependentImages, update, verification);
+  /**
+   * A copy whose newest image is {@code seen}: the current digest, and the front of the history
+   * (see {@link SeenDigest#add}); checked at {@code seen.firstSeen()}.
+   */
+  public BaseImageState withUpdate(SeenDigest newest) {
+    return new BaseImageState(name, reference, watch,
+        new Seen(seen.firstDiscovered(), Optional.of(newest.firstSeen())), dependentImages,
+        new Update(Optional.of(newest.digest()), Optional.of(newest.firstSeen())), SeenDigest.add(history(), newest),
+        verification);
   }
 
   /** A copy with {@code v} as its last verification. */
   public BaseImageState withVerification(Verification v) {
-    return new BaseImageState(name, reference, watch, seen, dependentImages, current, Optional.of(v));
+    return new BaseImageState(name, reference, watch, seen, dependentImages, current, updates, Optional.of(v));
   }
 }

@@ -5,13 +5,15 @@ import java.util.Optional;
 
 /** Where an image stands in the rebuild cycle ({@code rebuildState.status}). */
 public enum RebuildStatus {
-  /** Watching its base images; nothing pending. */
+  /** Watching its base images; no update it is not built on. */
   MONITORING("monitoring"),
-  /** A base image update is waiting out the rebuild delay. */
+  /** A base image update it is not built on is waiting out the rebuild delay (or for a person). */
   PENDING("pending"),
-  /** A rebuild was triggered. */
+  /** A rebuild was triggered; its build has not been seen yet. */
   TRIGGERED("triggered"),
-  /** The last trigger failed. */
+  /** A rebuild was triggered and no new build was seen within the settings' rebuildOverdueAfter. */
+  OVERDUE("overdue"),
+  /** The last trigger failed for good (the token, the workflow or the project is wrong). */
   FAILED("failed");
 
   private final String id;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Parses state files, with the field names of the design document, checking each field.
@@ -25,16 +26,16 @@ public final class StateReader {
       List.of("name", "enrolledAt", "lastDiscovery", "discoveryStatus", "discoveryError", "lastDiscoveryAttempt",
           "enrollment", "repoURL"),
       TagPolicyReader.FIELDS,
-      List.of("baseImages", "currentVersion", "currentDigest", "lastBuilt", "rebuildState", "verification"));
+      List.of("baseImages", "baseDigests", "currentVersion", "currentDigest", "lastBuilt", "updates", "rebuildState",
+          "verification"));
   static final List<String> BASE_FIELDS = concat(
       List.of("name", "fullImage", "registry", "repository", "tag", "digest", "repoURL"),
       TagPolicyReader.FIELDS,
-      List.of("firstDiscovered", "lastChecked", "dependentImages", "currentDigest", "lastUpdated", "verification"));
+      List.of("firstDiscovered", "lastChecked", "dependentImages", "currentDigest", "lastUpdated", "updates",
+          "verification"));
   static final List<String> ENROLLMENT_FIELDS =
       List.of("registry", "repository", "source", "rebuildDelay", "autoRebuild");
   static final List<String> SOURCE_FIELDS = List.of("provider", "repo", "branch", "dockerfile", "workflow");
-  static final List<String> REBUILD_FIELDS =
-      List.of("status", "pendingRebuild", "pendingSince", "lastTriggered", "reason");
 
   private StateReader() {}
 
@@ -55,16 +56,18 @@ public final class StateReader {
     Optional<EnrollmentSnapshot> enrollment = enrollment(r.optionalMap("enrollment", "enrollment"));
     Watch watch = watch(r);
     List<String> bases = names(r, "baseImages");
+    TreeMap<String, String> baseDigests = RebuildFields.readBaseDigests(r);
     Optional<String> version = Optional.ofNullable(r.optionalString("currentVersion"));
     Optional<String> digest = digest(r, "currentDigest");
     Optional<Instant> lastBuilt = instant(r, "lastBuilt");
-    Optional<RebuildState> rebuild = rebuildState(r.optionalMap("rebuildState", "rebuildState"));
+    List<SeenDigest> updates = RebuildFields.readHistory(r, problems);
+    Optional<RebuildState> rebuild = RebuildFields.readRebuild(r.optionalMap("rebuildState", "rebuildState"));
     Optional<Verification> verification = VerificationYaml.read(r.optionalMap("verification", "verification"));
     if (r.hasErrorsSince(mark)) {
       return null;
     }
     return new ImageState(name, enrolledAt, enrollment, new ImageState.Discovery(lastDiscovery, status, bases, failure),
-        watch, new Build(version, digest, lastBuilt), rebuild, verification);
+        watch, new Build(version, digest, lastBuilt), rebuild, new ImageState.Lineage(baseDigests, updates), verification);
   }
 
   /** Parses state/base-images/{expectedName}.yaml. */
@@ -96,6 +99,7 @@ public final class StateReader {
     List<String> dependents = names(r, "dependentImages");
     Optional<String> current = digest(r, "currentDigest");
     Optional<Instant> updated = instant(r, "lastUpdated");
+    List<SeenDigest> updates = RebuildFields.readHistory(r, problems);
     Optional<Verification> verification = VerificationYaml.read(r.optionalMap("verification", "verification"));
     if (r.hasErrorsSince(mark)) {
       return null;
@@ -103,7 +107,7 @@ public final class StateReader {
     BaseImageState.Reference reference = new BaseImageState.Reference(Optional.ofNullable(fullImage),
         Optional.ofNullable(registry), Optional.ofNullable(repository), Optional.ofNullable(tag), pinned);
     return new BaseImageState(name, reference, watch, new BaseImageState.Seen(first, checked), dependents,
-        new BaseImageState.Update(current, updated), verification);
+        new BaseImageState.Update(current, updated), updates, verification);
   }
 
   /** discoveryError and lastDiscoveryAttempt: both or neither, and only while discovery fails. */
@@ -147,7 +151,7 @@ public final class StateReader {
     return Watch.of(url, TagPolicyReader.read(r));
   }
 
-  private static Optional<String> digest(MapReader r, String key) {
+  static Optional<String> digest(MapReader r, String key) {
     String digest = r.optionalString(key);
     if (digest != null && !ImageReference.isValidDigest(digest)) {
       r.error(key, key + " \"" + digest + "\" is not a digest", "write sha256: followed by 64 hex digits");
@@ -156,7 +160,7 @@ public final class StateReader {
     return Optional.ofNullable(digest);
   }
 
-  private static Optional<Instant> instant(MapReader r, String key) {
+  static Optional<Instant> instant(MapReader r, String key) {
     String text = r.optionalString(key);
     if (text == null) {
       return Optional.empty();
@@ -168,7 +172,7 @@ public final class StateReader {
     return instant;
   }
 
-  private static Optional<String> oneOf(MapReader r, String key, List<String> allowed) {
+  static Optional<String> oneOf(MapReader r, String key, List<String> allowed) {
     String value = r.optionalString(key);
     if (value != null && !allowed.contains(value)) {
       r.error(key, "unknown " + key + " \"" + value + "\"", "use one of " + String.join(", ", allowed));
@@ -207,20 +211,8 @@ public final class StateReader {
         string(e, "rebuildDelay"), Optional.ofNullable(e.optionalBoolean("autoRebuild"))));
   }
 
-  private static Optional<String> string(MapReader r, String key) {
+  static Optional<String> string(MapReader r, String key) {
     return Optional.ofNullable(r.optionalString(key));
-  }
-
-  private static Optional<RebuildState> rebuildState(MapReader s) {
-    if (s == null) {
-      return Optional.empty();
-    }
-    s.rejectUnknownFields(REBUILD_FIELDS, "rebuildState");
-    RebuildStatus status = oneOf(s, "status", RebuildStatus.ids()).flatMap(RebuildStatus::fromId)
-        .orElse(RebuildStatus.MONITORING);
-    Boolean pending = s.optionalBoolean("pendingRebuild");
-    return Optional.of(new RebuildState(status, Boolean.TRUE.equals(pending), instant(s, "pendingSince"),
-        instant(s, "lastTriggered"), string(s, "reason")));
   }
 
   @SafeVarargs

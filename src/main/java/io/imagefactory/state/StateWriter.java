@@ -29,10 +29,12 @@ public final class StateWriter {
     m.put("enrollment", s.enrollment().map(StateWriter::enrollment).orElse(null));
     putWatch(m, s.watch());
     m.put("baseImages", s.baseImages());
+    m.put("baseDigests", s.lineage().baseDigests().isEmpty() ? null : s.lineage().baseDigests());
     m.put("currentVersion", s.current().tag().orElse(null));
     m.put("currentDigest", s.current().digest().orElse(null));
     m.put("lastBuilt", time(s.current().builtAt()));
-    m.put("rebuildState", s.rebuildState().map(StateWriter::rebuild).orElse(null));
+    m.put("updates", RebuildFields.writeHistory(s.lineage().updates()));
+    m.put("rebuildState", s.rebuildState().map(RebuildFields::writeRebuild).orElse(null));
     m.put("verification", s.verification().map(VerificationYaml::write).orElse(null));
     return YamlWriter.write(m);
   }
@@ -53,6 +55,7 @@ public final class StateWriter {
     m.put("dependentImages", s.dependentImages());
     m.put("currentDigest", s.current().digest().orElse(null));
     m.put("lastUpdated", time(s.current().firstSeen()));
+    m.put("updates", RebuildFields.writeHistory(s.updates()));
     m.put("verification", s.verification().map(VerificationYaml::write).orElse(null));
     return YamlWriter.write(m);
   }
@@ -86,17 +89,7 @@ public final class StateWriter {
     return m;
   }
 
-  private static Map<String, Object> rebuild(RebuildState r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", r.status().id());
-    m.put("pendingRebuild", r.pendingRebuild());
-    m.put("pendingSince", time(r.pendingSince()));
-    m.put("lastTriggered", time(r.lastTriggered()));
-    m.put("reason", r.reason().orElse(null));
-    return m;
-  }
-
-  private static String time(Optional<Instant> t) {
+  static String time(Optional<Instant> t) {
     return t.map(i -> i.truncatedTo(ChronoUnit.SECONDS).toString()).orElse(null);
   }
 }

@@ -71,8 +71,8 @@ class ImageAnalysisTest {
 
     @Test
     void keepsRuntimeDataOfExistingState() {
-      RebuildState pending = new RebuildState(RebuildStatus.PENDING, true, Optional.of(T0), Optional.empty(),
-          Optional.of("node updated"));
+      RebuildState pending = new RebuildState(RebuildStatus.PENDING, Optional.of(T0), Optional.empty(),
+          Optional.of(T0), Optional.empty(), Optional.of("node updated"));
       images.put("app", ImageState.of("app").withEnrolledAt(T0)
           .withDiscovery(new ImageState.Discovery(Optional.of(T0), Optional.of(DiscoveryStatus.SUCCESS), List.of()))
           .withWatch(Watch.of("docker.io/old/app", TagPolicy.NONE)).withCurrent(Build.of("1.0.0", BUILD.digest().get(), T0))

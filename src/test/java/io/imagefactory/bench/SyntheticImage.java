@@ -153,12 +153,16 @@ final class SyntheticImage {
   private RebuildState rebuild(Random random, Instant built) {
     int r = random.nextInt(100);
     if (r < 10 && !baseImages.isEmpty()) {
-      return new RebuildState(RebuildStatus.PENDING, true, Optional.of(built.plus(Duration.ofDays(3))),
-          Optional.empty(), Optional.empty());
+      return new RebuildState(RebuildStatus.PENDING, Optional.of(built.plus(Duration.ofDays(3))), Optional.empty(),
+          Optional.of(built.plus(Duration.ofDays(10))), Optional.empty(), Optional.empty());
     }
     if (r < 15 && !baseImages.isEmpty()) {
-      return new RebuildState(RebuildStatus.TRIGGERED, false, Optional.empty(),
-          Optional.of(built.minus(Duration.ofMinutes(20))), Optional.of(baseImages.get(0) + " updated to " + digest(random)));
+      Instant at = built.minus(Duration.ofMinutes(20));
+      RebuildState.BaseUpdate update = new RebuildState.BaseUpdate(baseImages.get(0), Optional.of(digest(random)),
+          digest(random), at.minus(Duration.ofDays(7)));
+      return new RebuildState(RebuildStatus.TRIGGERED, Optional.of(at), Optional.of(update), Optional.empty(),
+          Optional.of(new RebuildState.Trigger(at, false, Optional.of(update), RebuildState.Result.TRIGGERED,
+              Optional.empty(), Optional.empty())), Optional.empty());
     }
     return RebuildState.MONITORING;
   }
