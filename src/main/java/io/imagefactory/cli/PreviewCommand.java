@@ -34,9 +34,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "preview",
     sortOptions = false,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, " 1:nothing would be discovered", ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT,
+      ExitCodes.ROW_EXTERNAL_FAILURE, ExitCodes.ROW_INTERNAL_ERROR
+    },
     description = {
-      "List the live tags of an image's repository and show what its Warehouse would discover now, by Kargo",
-      "v1.11.2's selection: the reference new Freight would take, the others in order, and why each other tag is",
+      "Show what an image's Warehouse would discover now, from the live tags of its repository.",
+      "By Kargo v1.11.2's selection: the reference new Freight would take, the others in order, and why each other tag is",
       "left out (ignored, not allowed, not semver, outside the constraint, wrong platform, past the limit).",
       "",
       "Exit 0 when a reference is chosen, 1 when nothing would be discovered."
@@ -49,7 +54,6 @@ final class PreviewCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
-  @Mixin CommonOptions options;
   @Mixin RegistryOptions registry;
 
   @Parameters(index = "0", paramLabel = "NAME", description = "An enrolled image or a base image.")
@@ -61,7 +65,7 @@ final class PreviewCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FleetInputs inputs;
-    try (StateWorkspace workspace = StateWorkspace.local(options.root)) {
+    try (StateWorkspace workspace = StateWorkspace.local(parent.root())) {
       inputs = workspace.load();
     }
     ImageSubscription subscription = subscription(inputs).effective();

@@ -26,10 +26,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "verify",
     sortOptions = false,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, " 1:an image is not Available", ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT,
+      ExitCodes.ROW_EXTERNAL_FAILURE, ExitCodes.ROW_INTERNAL_ERROR
+    },
     description = {
-      "Resolve each enrolled image and base image (or those named) in its registry and report its phase (Available,",
-      "Unavailable for transient failures, Failed for ones that need a fix, Pending when no tag is known), its",
-      "conditions and its registry metadata: digest, media type, size, layers, platforms. Declared metadata of",
+      "Check each enrolled image and base image (or those named) against its registry.",
+      "Report its phase (Available, Unavailable for transient failures, Failed for ones that need a fix, Pending",
+      "when no tag is known), its conditions and its registry metadata: digest, media type, size, layers, platforms. Declared metadata of",
       "images.yaml is checked against the registry's, and pinned digests against their tags.",
       "",
       "Exit 0 when every image is Available, 1 otherwise."
@@ -40,7 +45,6 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
-  @Mixin CommonOptions options;
   @Mixin RegistryOptions registry;
 
   @Parameters(paramLabel = "NAME", arity = "0..*", description = "Images or base images to verify (default with --all).")
@@ -81,7 +85,7 @@ final class VerifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Checked> checked;
-    try (StateWorkspace workspace = gitRepo == null ? StateWorkspace.local(options.root)
+    try (StateWorkspace workspace = gitRepo == null ? StateWorkspace.local(parent.root())
         : StateWorkspace.clone(gitRepo, gitBranch, Tokens.from(context.env()), HostRule.HTTPS_ONLY)) {
       FleetInputs inputs = workspace.load();
       try (RegistryClient client = registry.client(context, inputs.settings().registries())) {

@@ -111,7 +111,7 @@ class CommandLineTest {
         String[] header = sub.getCommandSpec().usageMessage().header();
         summaries.add(name + ": " + (header.length > 0 ? header[0] : sub.getCommandSpec().usageMessage().description()[0]));
       });
-      assertThat(summaries).hasSize(12).allSatisfy(s -> assertThat(s).matches("[a-z-]+: [A-Z][^:]*\\."));
+      assertThat(summaries).hasSize(14).allSatisfy(s -> assertThat(s).matches("[a-z-]+: [A-Z][^:]*\\."));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -147,7 +147,8 @@ class CommandLineTest {
         Arguments.of("dockerfile", plain), Arguments.of("report", plain), Arguments.of("help", List.of("0", "2")),
         Arguments.of("tags", List.of("0", "2")), Arguments.of("tags plan", plain), Arguments.of("tags policy", plain),
         Arguments.of("retention", List.of("0", "2")), Arguments.of("retention plan", plain),
-        Arguments.of("retention apply", plain), Arguments.of("check-image", comparing), Arguments.of("pin", comparing));
+        Arguments.of("retention apply", plain), Arguments.of("check-image", comparing), Arguments.of("pin", comparing),
+        Arguments.of("verify", comparing), Arguments.of("preview", comparing));
   }
 
   @Nested
