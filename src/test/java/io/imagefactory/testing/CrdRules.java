@@ -73,7 +73,7 @@ final class CrdRules {
     } else if (value.isObject()) {
       JsonNode properties = schema.path("properties");
       JsonNode additional = schema.path("additionalProperties");
-      value.fields().forEachRemaining(field -> {
+      value.properties().forEach(field -> {
         JsonNode fieldSchema = properties.has(field.getKey()) ? properties.get(field.getKey()) : additional;
         if (fieldSchema.isObject()) {
           walk(d, fieldSchema, field.getValue(), Violation.pointer(path, field.getKey()), out);

@@ -90,7 +90,14 @@ public final class GitServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() throws IOException {
+    try {
+      server.stop();
+    } catch (Exception e) { // Jetty's stop() declares Exception; an interrupt must not be swallowed
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IOException("stopping the git server failed", e);
+    }
   }
 }

@@ -171,6 +171,6 @@ final class ObjectMetadata {
   }
 
   private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode object) {
-    return object::fields;
+    return object.properties();
   }
 }

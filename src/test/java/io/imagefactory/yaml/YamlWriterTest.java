@@ -130,7 +130,8 @@ class YamlWriterTest {
       }
       doc.put("items", items);
       String yaml = YamlWriter.write(doc);
-      assertThat((Object) yaml11().load(yaml)).isEqualTo(doc);
+      Object loaded = yaml11().load(yaml);
+      assertThat(loaded).isEqualTo(doc);
       assertThat(yaml12().loadFromString(yaml)).isEqualTo(doc);
     }
 
