@@ -28,7 +28,7 @@ class ArchitectureTest {
   /** Values in, values out: no files, network, git, logging or shell ("" is the root package). */
   static final Set<String> PURE = Set.of(
       "", "config", "tags", "semver", "state", "fleet", "kargo", "dockerfile", "analysis", "image", "yaml", "diff", "report",
-      "rebuild", "pin", "verification");
+      "rebuild", "pin", "verification", "catalog");
   /** Adapters to the outside world: below the workspace and the jobs, beside the core. */
   static final Set<String> ADAPTERS = Set.of("credentials", "git", "registry", "forge", "trigger");
   /**

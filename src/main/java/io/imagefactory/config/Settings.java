@@ -20,6 +20,7 @@ import java.util.TreeMap;
  * @param verificationInterval how often the scheduled {@code verify} checks an image that names no
  *     interval of its own
  * @param registries how {@code verify} and {@code preview} reach registries
+ * @param catalog where the artifact catalog lives and where its notifications go
  */
 public record Settings(
     String project,
@@ -31,7 +32,8 @@ public record Settings(
     Endpoints gitlab,
     Hosts hosts,
     Duration verificationInterval,
-    Registries registries) {
+    Registries registries,
+    CatalogSettings catalog) {
 
   public static final String DEFAULT_PROJECT = "image-factory";
   public static final String DEFAULT_INTERVAL = "5m0s";
@@ -44,18 +46,21 @@ public record Settings(
     hosts = hosts == null ? Hosts.NONE : hosts;
     verificationInterval = verificationInterval == null ? DEFAULT_VERIFICATION_INTERVAL : verificationInterval;
     registries = registries == null ? Registries.NONE : registries;
+    catalog = catalog == null ? CatalogSettings.DEFAULT : catalog;
   }
 
   /** Settings that list no extra hosts, with the default verification interval and no registry settings. */
   public Settings(String project, String stateRepository, String stateBranch, String analysisImage,
       String warehouseInterval, Endpoints github, Endpoints gitlab) {
-    this(project, stateRepository, stateBranch, analysisImage, warehouseInterval, github, gitlab, null, null, null);
+    this(project, stateRepository, stateBranch, analysisImage, warehouseInterval, github, gitlab, null, null, null,
+        null);
   }
 
   /** Settings that list extra hosts, with the default verification interval and no registry settings. */
   public Settings(String project, String stateRepository, String stateBranch, String analysisImage,
       String warehouseInterval, Endpoints github, Endpoints gitlab, Hosts hosts) {
-    this(project, stateRepository, stateBranch, analysisImage, warehouseInterval, github, gitlab, hosts, null, null);
+    this(project, stateRepository, stateBranch, analysisImage, warehouseInterval, github, gitlab, hosts, null, null,
+        null);
   }
 
   /** Settings that list no extra hosts. */
@@ -63,7 +68,14 @@ public record Settings(
       String warehouseInterval, Endpoints github, Endpoints gitlab, Duration verificationInterval,
       Registries registries) {
     this(project, stateRepository, stateBranch, analysisImage, warehouseInterval, github, gitlab, null,
-        verificationInterval, registries);
+        verificationInterval, registries, null);
+  }
+
+  /** Settings with the hosts, verification and registry defaults, and this catalog section. */
+  public Settings(String project, String stateRepository, String stateBranch, String analysisImage,
+      String warehouseInterval, Endpoints github, Endpoints gitlab, CatalogSettings catalog) {
+    this(project, stateRepository, stateBranch, analysisImage, warehouseInterval, github, gitlab, null, null, null,
+        catalog);
   }
 
   /**

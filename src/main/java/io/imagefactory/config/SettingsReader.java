@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class SettingsReader {
   static final List<String> FIELDS =
       List.of("project", "stateRepository", "analysis", "warehouseInterval", "github", "gitlab", "hosts",
-          "verificationInterval", "registries");
+          "verificationInterval", "registries", "catalog");
   private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s/]+(/\\S*)?");
   private static final Pattern GIT_URL = Pattern.compile("(https?|file|ssh)://\\S+|[\\w.-]+@[\\w.-]+:\\S+");
 
@@ -43,11 +43,13 @@ public final class SettingsReader {
     SettingsHosts.checkPlainHttp(r, hosts, state[0], github, gitlab);
     java.time.Duration verification = CatalogReader.interval(r, "verificationInterval").orElse(null);
     Settings.Registries registries = RegistriesReader.read(r.optionalMap("registries", "registries"));
+    CatalogSettings catalog = CatalogSettingsReader.read(r);
     if (r.hasErrorsSince(mark)) {
       return null;
     }
     return new Settings(project == null ? Settings.DEFAULT_PROJECT : project, state[0], state[1], image,
-        interval == null ? Settings.DEFAULT_INTERVAL : interval, github, gitlab, hosts, verification, registries);
+        interval == null ? Settings.DEFAULT_INTERVAL : interval, github, gitlab, hosts, verification, registries,
+        catalog);
   }
 
   private static String[] stateRepository(MapReader r) {

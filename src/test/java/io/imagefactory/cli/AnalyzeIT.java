@@ -247,6 +247,7 @@ class AnalyzeIT {
     @Test
     void analyzeAllGivesASourceThatNeverFinishesItsTimeBudgetAndGoesOn() throws Exception {
       try (StallingServer server = StallingServer.start()) {
+        configure("hosts: {allowed: [\"127.0.0.1\"], insecure: [\"127.0.0.1\"]}\n"); // the stalling server speaks plain http
         enroll("stalled", server.url("stalled.git"));
         CliRun r = analyze("--all", "--image-timeout", "2", "--git-repo", stateRemote);
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.EXTERNAL_FAILURE);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -74,12 +74,12 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"tags", "retention"})
-    void aCommandGroupWithoutASubcommandPrintsItsUsageAndExits2(String group) {
+    @CsvSource({"tags, plan", "retention, plan", "catalog, check"})
+    void aCommandGroupWithoutASubcommandPrintsItsUsageAndExits2(String group, String firstCommand) {
       CliRun r = CliRun.of(group);
       assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
       assertThat(r.out()).isEmpty();
-      assertThat(r.err()).startsWith("Usage: image-factory " + group).contains("Commands:", "plan");
+      assertThat(r.err()).startsWith("Usage: image-factory " + group).contains("Commands:", firstCommand);
     }
 
     @Test
@@ -111,7 +111,7 @@ class CommandLineTest {
         String[] header = sub.getCommandSpec().usageMessage().header();
         summaries.add(name + ": " + (header.length > 0 ? header[0] : sub.getCommandSpec().usageMessage().description()[0]));
       });
-      assertThat(summaries).hasSize(14).allSatisfy(s -> assertThat(s).matches("[a-z-]+: [A-Z][^:]*\\."));
+      assertThat(summaries).hasSize(15).allSatisfy(s -> assertThat(s).matches("[a-z-]+: [A-Z][^:]*\\."));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,7 +148,9 @@ class CommandLineTest {
         Arguments.of("tags", List.of("0", "2")), Arguments.of("tags plan", plain), Arguments.of("tags policy", plain),
         Arguments.of("retention", List.of("0", "2")), Arguments.of("retention plan", plain),
         Arguments.of("retention apply", plain), Arguments.of("check-image", comparing), Arguments.of("pin", comparing),
-        Arguments.of("verify", comparing), Arguments.of("preview", comparing));
+        Arguments.of("verify", comparing), Arguments.of("preview", comparing),
+        Arguments.of("catalog", List.of("0", "2")), Arguments.of("catalog check", plain),
+        Arguments.of("catalog index", comparing), Arguments.of("catalog latest", plain));
   }
 
   @Nested

@@ -95,6 +95,11 @@ class SettingsSchemaTest {
             "a/b@sha512:" + "f".repeat(128))),
         arguments("http:// endpoints on an insecure host", MINIMAL + "gitlab:\n  url: http://gitlab.local\n"
             + "hosts:\n  insecure: [gitlab.local]\n"),
+        arguments("a catalog in another repository", MINIMAL + "catalog:\n  repository: https://github.com/acme/catalog.git\n"
+            + "  branch: release/1\n  path: artifacts/catalog\n  requiredLabels: [org.opencontainers.image.revision]\n"
+            + "  notifications:\n    webhook:\n      url: https://hooks.example.com/releases\n"),
+        arguments("a catalog notifying a loopback test server", MINIMAL + "catalog:\n  notifications:\n    slack:\n"
+            + "      apiUrl: http://127.0.0.1:8080/api\n"),
         arguments("allowed and insecure hosts", MINIMAL + "hosts:\n  allowed: [git.example.com]\n  insecure: [\"127.0.0.1:8080\"]\n"));
   }
 
@@ -126,6 +131,13 @@ class SettingsSchemaTest {
         arguments("a token as the endpoint's user", MINIMAL + "github:\n  url: https://ghp_x@github.example.com\n"),
         arguments("an unknown hosts field", MINIMAL + "hosts:\n  trusted: [a.example]\n"),
         arguments("an allowed host with a scheme", MINIMAL + "hosts:\n  allowed: [https://a.example]\n"),
+        arguments("an unknown catalog field", MINIMAL + "catalog:\n  folder: catalog\n"),
+        arguments("a catalog path leaving the repository", MINIMAL + "catalog:\n  path: ../elsewhere\n"),
+        arguments("a catalog branch with ..", MINIMAL + "catalog:\n  branch: a..b\n"),
+        arguments("a catalog repository that is not a URL", MINIMAL + "catalog:\n  repository: catalog\n"),
+        arguments("a plain http webhook over the network", MINIMAL + "catalog:\n  notifications:\n    webhook:\n"
+            + "      url: http://hooks.example.com/releases\n"),
+        arguments("a label key with a space", MINIMAL + "catalog:\n  requiredLabels: [\"a b\"]\n"),
         arguments("an insecure host with a path", MINIMAL + "hosts:\n  insecure: [a.example/x]\n"));
   }
 

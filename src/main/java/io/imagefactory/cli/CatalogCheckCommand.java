@@ -1,0 +1,78 @@
+package io.imagefactory.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.imagefactory.Problem;
+import io.imagefactory.ProblemReport;
+import io.imagefactory.catalog.CatalogCheck;
+import io.imagefactory.catalog.CatalogTree;
+import io.imagefactory.workspace.CatalogFolder;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code image-factory catalog check --offline}: the crawler; every problem at once, exit code 3 on errors. */
+@Command(
+    name = "check",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+      ExitCodes.ROW_INTERNAL_ERROR
+    },
+    description = {
+      "Check the whole catalog: components.yaml, every manifest.yaml and metadata.yaml, ownership.yaml, and the",
+      "domain indexes. Every problem is printed as path:line:column: what is wrong. what to do."
+    })
+final class CatalogCheckCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Spec CommandSpec spec;
+  @ParentCommand CatalogCommand parent;
+  @Mixin CatalogOptions options;
+
+  @Option(names = "--offline", required = true,
+      description = "Check the files only, not the artifacts in registries (required: the online checks are not built yet).")
+  boolean offline;
+
+  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
+  String output;
+
+  @Override
+  public Integer call() throws Exception {
+    CatalogFolder folder = options.folder(parent.root());
+    CatalogTree tree = CatalogTree.read(folder.read());
+    List<Problem> problems = CatalogCheck.run(tree, folder.settings().requiredLabels());
+    long errors = problems.stream().filter(Problem::isError).count();
+    PrintWriter out = spec.commandLine().getOut();
+    if (output.equals("json")) {
+      out.print(JSON.writeValueAsString(json(problems, errors)) + "\n");
+    } else {
+      ProblemReport.lines(problems).forEach(spec.commandLine().getErr()::println);
+      int versions = tree.components().values().stream().mapToInt(c -> c.versions().size()).sum();
+      out.println((errors == 0 ? "valid: " : errors + (errors == 1 ? " error: " : " errors: "))
+          + ValidateCommand.count(tree.components().size(), "component") + ", "
+          + ValidateCommand.count(versions, "version"));
+    }
+    out.flush();
+    return errors == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+  }
+
+  private static ObjectNode json(List<Problem> problems, long errors) {
+    ObjectNode root = JSON.createObjectNode().put("valid", errors == 0).put("errors", errors);
+    ArrayNode list = root.putArray("problems");
+    for (Problem p : problems) {
+      list.addObject().put("file", p.file()).put("line", p.line()).put("column", p.column())
+          .put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT)).put("message", p.message())
+          .put("hint", p.hint());
+    }
+    return root;
+  }
+}

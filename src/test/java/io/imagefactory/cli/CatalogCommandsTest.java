@@ -1,0 +1,95 @@
+package io.imagefactory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The catalog commands on a copy of the example catalog, through the real command line. */
+class CatalogCommandsTest {
+  private static final String ING_102 = "catalog/components/cloud/dmp/ms-ingestion/versions/1.0.2/";
+
+  @TempDir Path root;
+
+  @Test
+  void checksTheExampleCatalogOffline() throws IOException {
+    copyCatalog();
+    CliRun run = CliRun.in(root, "catalog", "check", "--offline");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("valid: 4 components, 6 versions\n");
+  }
+
+  @Test
+  void reportsEveryProblemAtItsLineWithExitCode3AndAsJson() throws IOException {
+    copyCatalog();
+    edit(ING_102 + "metadata.yaml", "port_exposed: 8443", "port_exposed: 70000");
+    edit("catalog/index/components.yaml", "latest_version: 1.0.3", "latest_version: 1.0.2");
+    CliRun run = CliRun.in(root, "catalog", "check", "--offline");
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("catalog/index/components.yaml:7:21: latest_version of cloud/dmp/ms-ingestion",
+        ING_102 + "metadata.yaml:9:15: port_exposed 70000 is not a port. write a number from 1 to 65535.");
+    CliRun json = CliRun.in(root, "catalog", "check", "--offline", "--output", "json");
+    assertThat(json.exitCode()).isEqualTo(3);
+    assertThat(json.out()).contains("\"valid\" : false", "\"errors\" : 2", "\"line\" : 9", "\"column\" : 15");
+  }
+
+  @Test
+  void regeneratesTheIndexIdenticallyAndItsCheckFailsWhenOutOfDate() throws IOException {
+    copyCatalog();
+    byte[] before = Files.readAllBytes(root.resolve("catalog/index/components.yaml"));
+    assertThat(CliRun.in(root, "catalog", "index", "--check").exitCode()).isZero();
+    Files.delete(root.resolve("catalog/index/tags/ci-tags.yaml"));
+    edit("catalog/index/components.yaml", "latest_version: 1.0.3", "latest_version: 1.0.2");
+    CliRun stale = CliRun.in(root, "catalog", "index", "--check");
+    assertThat(stale.exitCode()).isEqualTo(1);
+    assertThat(stale.out()).isEqualTo("catalog/index/components.yaml: out of date\ncatalog/index/tags/ci-tags.yaml: out of date\n");
+    CliRun write = CliRun.in(root, "catalog", "index");
+    assertThat(write.exitCode()).as(write.err()).isZero();
+    assertThat(Files.readAllBytes(root.resolve("catalog/index/components.yaml"))).isEqualTo(before);
+    assertThat(CliRun.in(root, "catalog", "index").out()).isEqualTo("index up to date\n");
+  }
+
+  @Test
+  void printsTheLatestVersionForScriptsAndRefusesAnUnknownComponent() throws IOException {
+    copyCatalog();
+    assertThat(CliRun.in(root, "catalog", "latest", "cloud/dmp/ms-ingestion").out()).isEqualTo("1.0.3\n");
+    assertThat(CliRun.in(root, "catalog", "latest", "cloud/dmp/ms-export", "--output", "json").out())
+        .isEqualTo("{\"name\": \"cloud/dmp/ms-export\", \"latest_version\": \"3.2.0\"}\n");
+    CliRun unknown = CliRun.in(root, "catalog", "latest", "cloud/dmp/nope");
+    assertThat(unknown.exitCode()).isEqualTo(3);
+    assertThat(unknown.err()).contains("catalog/index/components.yaml: has no component \"cloud/dmp/nope\"");
+  }
+
+  @Test
+  void findsTheCatalogWhereSettingsSayOrWhereToldAndSaysSoWhenItIsMissing() throws IOException {
+    CliRun missing = CliRun.in(root, "catalog", "check", "--offline");
+    assertThat(missing.exitCode()).isEqualTo(3);
+    assertThat(missing.err()).contains("catalog/: not found under");
+    copyCatalog();
+    Files.move(root.resolve("catalog"), root.resolve("artifacts"));
+    assertThat(CliRun.in(root, "catalog", "latest", "cloud/dmp/ms-export", "--catalog", "artifacts").out())
+        .isEqualTo("3.2.0\n");
+  }
+
+  private void copyCatalog() throws IOException {
+    Path from = Path.of("catalog");
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        Path to = root.resolve("catalog").resolve(from.relativize(p).toString());
+        Files.createDirectories(to.getParent());
+        Files.copy(p, to);
+      }
+    }
+  }
+
+  private void edit(String path, String from, String to) throws IOException {
+    Path file = root.resolve(path);
+    String text = Files.readString(file);
+    assertThat(text).contains(from);
+    Files.writeString(file, text.replace(from, to));
+  }
+}
