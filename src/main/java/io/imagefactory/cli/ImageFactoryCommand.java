@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class, GenerateCommand.class, DiffCommand.class, AnalyzeCommand.class,
       RecordUpdateCommand.class, DockerfileCommand.class, ReportCommand.class,
       TagsCommand.class, RetentionCommand.class, CheckImageCommand.class, PinCommand.class, VerifyCommand.class,
-      PreviewCommand.class, CatalogCommand.class, HelpCommand.class
+      PreviewCommand.class, RebuildCommand.class, StatusCommand.class, CatalogCommand.class,
+      HelpCommand.class
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {

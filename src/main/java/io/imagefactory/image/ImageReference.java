@@ -122,6 +122,12 @@ public record ImageReference(
     return tag != null && TAG.matcher(tag).matches();
   }
 
+  /** {@code digest} cut to its first 12 hex digits and an ellipsis, as people read digests. */
+  public static String shortDigest(String digest) {
+    int end = digest.indexOf(':') + 1 + 12;
+    return end < digest.length() ? digest.substring(0, end) + "…" : digest;
+  }
+
   /** A digest {@code algorithm:hex}; sha256 digests must have exactly 64 lowercase hex digits. */
   public static boolean isValidDigest(String digest) {
     if (digest == null || !DIGEST.matcher(digest).matches()) {

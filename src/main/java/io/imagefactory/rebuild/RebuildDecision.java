@@ -1,6 +1,7 @@
 package io.imagefactory.rebuild;
 
 import io.imagefactory.Durations;
+import io.imagefactory.InvalidInputException;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.state.ImageState;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The rebuild decision: pure, with the clock passed in.
@@ -36,6 +38,28 @@ public final class RebuildDecision {
   public static List<Plan> plans(FleetInputs in, Instant now, Duration overdueAfter) {
     return in.enrollments().stream().filter(ImageEnrollment::isManaged).map(ImageEnrollment::name).sorted()
         .map(name -> plan(in, name, now, overdueAfter, false).orElseThrow()).toList();
+  }
+
+  /**
+   * The plans of the managed images {@code names} (every one when empty), in name order.
+   *
+   * @throws InvalidInputException naming the images that are not enrolled managed images
+   */
+  public static List<Plan> plans(FleetInputs in, List<String> names, Instant now, Duration overdueAfter,
+      boolean manual) {
+    if (names.isEmpty()) {
+      return plans(in, now, overdueAfter);
+    }
+    List<String> unknown = names.stream().filter(n -> in.enrollment(n) == null || !in.enrollment(n).isManaged())
+        .toList();
+    if (!unknown.isEmpty()) {
+      List<String> managed = in.enrollments().stream().filter(ImageEnrollment::isManaged).map(ImageEnrollment::name)
+          .sorted().toList();
+      throw new InvalidInputException("NAME", String.join(", ", unknown) + (unknown.size() == 1 ? " is" : " are")
+          + " not a managed image of images.yaml (only managed images are rebuilt)",
+          "use one of: " + String.join(", ", managed));
+    }
+    return new TreeSet<>(names).stream().map(n -> plan(in, n, now, overdueAfter, manual).orElseThrow()).toList();
   }
 
   /**
@@ -64,7 +88,11 @@ public final class RebuildDecision {
     Verdict v = manual ? Verdict.manual(unbuilt.stream().min(EARLIEST), previous)
         : earliest.isPresent() ? Verdict.pending(image, enrollment.rebuild().auto(), due.get(), now)
         : open.map(t -> Verdict.afterTrigger(t, now, overdueAfter, previous)).orElse(Verdict.MONITORING);
-    return Optional.of(new Plan(image, v.status(), v.update().or(() -> earliest), manual ? Optional.empty() : due,
+    // While a trigger is open, the due time shown is the one its update had, as recorded when it was sent.
+    Optional<Instant> shownDue = manual ? Optional.empty() : earliest.isPresent() ? due
+        : open.filter(t -> !t.manual()).flatMap(RebuildState.Trigger::reason)
+            .map(u -> u.firstSeen().plus(enrollment.rebuild().delay().duration()));
+    return Optional.of(new Plan(image, v.status(), v.update().or(() -> earliest), shownDue,
         v.action(), v.detail(), bases, lastTrigger, lastBuilt, previous));
   }
 
@@ -120,8 +148,10 @@ public final class RebuildDecision {
       }
       boolean overdue = !now.isBefore(t.at().plus(overdueAfter));
       return overdue
-          ? new Verdict(RebuildStatus.OVERDUE, t.reason(), Plan.Action.NONE, Optional.of("no new build seen "
-              + Durations.text(Duration.between(t.at(), now)) + " after the trigger; check the run"))
+          // The detail names the limit, not the time elapsed, so that it is the same on every run
+          // and the state file is written once when the image becomes overdue.
+          ? new Verdict(RebuildStatus.OVERDUE, t.reason(), Plan.Action.NONE, Optional.of("no new build seen within "
+              + Durations.text(overdueAfter) + " of the trigger; check the run"))
           : new Verdict(RebuildStatus.TRIGGERED, t.reason(), Plan.Action.NONE, Optional.empty());
     }
 

@@ -2,6 +2,7 @@ package io.imagefactory.report;
 
 import static io.imagefactory.report.Html.escape;
 
+import io.imagefactory.image.ImageReference;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,9 +30,7 @@ final class Cells {
   }
 
   static String shortDigest(String digest) {
-    int colon = digest.indexOf(':');
-    int end = colon + 1 + 12;
-    return end < digest.length() ? digest.substring(0, end) + "…" : digest;
+    return ImageReference.shortDigest(digest);
   }
 
   /** The image's name, as a button that shows it in the graph. */

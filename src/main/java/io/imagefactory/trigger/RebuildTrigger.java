@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.imagefactory.InvalidInputException;
 import io.imagefactory.config.Provider;
 import io.imagefactory.config.Source;
+import io.imagefactory.config.SourceRepos;
+import io.imagefactory.credentials.HostRule;
 import io.imagefactory.credentials.Token;
 import io.imagefactory.state.RebuildState.BaseUpdate;
 import java.io.IOException;
@@ -41,15 +44,20 @@ public final class RebuildTrigger {
    * A trigger for the API at {@code apiUrl} ({@code https://api.github.com}, {@code
    * https://gitlab.com/api/v4}, or the settings' self-hosted one).
    *
+   * @param rule where a token may go over plain http (settings' hosts.insecure); loopback always may
    * @param attempts how many times a retryable failure is tried in all
    * @param backoff the wait after the first retryable failure; doubled after each
+   * @throws InvalidInputException when a token would cross a network in clear text
    */
-  public RebuildTrigger(String apiUrl, Optional<Token> token, int attempts, Duration backoff) {
+  public RebuildTrigger(String apiUrl, Optional<Token> token, HostRule rule, int attempts, Duration backoff) {
     this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
     URI base = URI.create(this.apiUrl);
-    boolean loopback = "localhost".equals(base.getHost()) || "127.0.0.1".equals(base.getHost());
-    if (token.isPresent() && !"https".equalsIgnoreCase(base.getScheme()) && !loopback) {
-      throw new IllegalArgumentException("a token goes only over https: " + base.getHost());
+    boolean loopback = base.getHost() != null && HostRule.isLoopback(base.getHost());
+    if (token.isPresent() && !loopback && !rule.maySendSecrets(base)) {
+      throw new InvalidInputException("settings.yaml", "the API URL " + this.apiUrl + " is plain http: the "
+          + token.get().source().env() + " token would cross the network in clear text",
+          "write the API's https:// URL (github.apiUrl, gitlab.apiUrl), or list its host under hosts.insecure"
+              + " (tests and labs only)");
     }
     this.token = token;
     this.attempts = Math.max(1, attempts);
@@ -103,10 +111,10 @@ public final class RebuildTrigger {
 
   static String path(Source source) {
     if (source.provider() == Provider.GITHUB) {
-      String workflow = source.workflow().orElseThrow(() -> new IllegalArgumentException("no workflow"));
-      return "/repos/" + source.repo() + "/actions/workflows/" + encode(workflow) + "/dispatches";
+      String workflow = source.workflow().orElseThrow(); // images.yaml requires one for GitHub
+      return "/repos/" + SourceRepos.path(source) + "/actions/workflows/" + encode(workflow) + "/dispatches";
     }
-    return "/projects/" + encode(source.repo()) + "/pipeline";
+    return "/projects/" + encode(SourceRepos.path(source)) + "/pipeline";
   }
 
   static ObjectNode body(Source source, Optional<BaseUpdate> update) {

@@ -111,7 +111,7 @@ class CommandLineTest {
         String[] header = sub.getCommandSpec().usageMessage().header();
         summaries.add(name + ": " + (header.length > 0 ? header[0] : sub.getCommandSpec().usageMessage().description()[0]));
       });
-      assertThat(summaries).hasSize(15).allSatisfy(s -> assertThat(s).matches("[a-z-]+: [A-Z][^:]*\\."));
+      assertThat(summaries).hasSize(17).allSatisfy(s -> assertThat(s).matches("[a-z-]+: [A-Z][^:]*\\."));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -149,7 +149,7 @@ class CommandLineTest {
         Arguments.of("retention", List.of("0", "2")), Arguments.of("retention plan", plain),
         Arguments.of("retention apply", plain), Arguments.of("check-image", comparing), Arguments.of("pin", comparing),
         Arguments.of("verify", comparing), Arguments.of("preview", comparing),
-        Arguments.of("catalog", List.of("0", "2")), Arguments.of("catalog check", plain),
+        Arguments.of("rebuild", plain), Arguments.of("status", plain), Arguments.of("catalog", List.of("0", "2")), Arguments.of("catalog check", plain),
         Arguments.of("catalog index", comparing), Arguments.of("catalog latest", plain));
   }
 

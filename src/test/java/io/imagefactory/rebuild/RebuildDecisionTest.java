@@ -206,6 +206,27 @@ class RebuildDecisionTest {
     assertThat(plan("app", day(10).plusSeconds(300)).action()).isEqualTo(Plan.Action.NONE);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"TRIGGERED, 1", "FAILED, 1", "TRIGGERED, 400"})
+  void aRecordedRequestIsDecidedAgainToTheSameStateSoNothingIsRewritten(RebuildState.Result result, long hoursLater) {
+    // The scheduled job runs every few minutes: a state that changed on every run would commit every run.
+    app("7d", true, "node");
+    base("node", seen(2, 3), seen(1, 0));
+    RebuildState after = plan("app", day(10)).afterRequest(day(10), Optional.of(result), Optional.empty(),
+        Optional.empty(), result == RebuildState.Result.FAILED ? Optional.of("422: refused") : Optional.empty());
+    images.put("app", images.get("app").withRebuildState(after));
+
+    Instant later = day(10).plus(Duration.ofHours(hoursLater));
+    RebuildState next = plan("app", later).state(later);
+    images.put("app", images.get("app").withRebuildState(next));
+    Instant evenLater = later.plus(Duration.ofHours(3));
+
+    assertThat(plan("app", evenLater).state(evenLater)).isEqualTo(next);
+    if (hoursLater == 1) {
+      assertThat(next).isEqualTo(after);
+    }
+  }
+
   @Test
   void aRequestToBeRetriedStaysPendingAndIsSentAgainByTheNextRun() {
     app("7d", true, "node");

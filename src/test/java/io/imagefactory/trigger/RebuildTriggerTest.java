@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.imagefactory.InvalidInputException;
 import io.imagefactory.config.Provider;
 import io.imagefactory.config.Source;
+import io.imagefactory.credentials.HostRule;
 import io.imagefactory.credentials.Token;
 import io.imagefactory.credentials.TokenVariable;
 import io.imagefactory.state.RebuildState.BaseUpdate;
@@ -75,8 +77,8 @@ class RebuildTriggerTest {
   }
 
   private RebuildTrigger trigger(Token token) {
-    return new RebuildTrigger("http://127.0.0.1:" + server.getAddress().getPort() + "/", Optional.of(token), 3,
-        Duration.ZERO);
+    return new RebuildTrigger("http://127.0.0.1:" + server.getAddress().getPort() + "/", Optional.of(token),
+        HostRule.HTTPS_ONLY, 3, Duration.ZERO);
   }
 
   @Test
@@ -153,9 +155,22 @@ class RebuildTriggerTest {
   }
 
   @Test
-  void aTokenIsNotSentOverPlainHttpOffLoopback() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> new RebuildTrigger("http://ci.example.com/api/v4", Optional.of(GL_TOKEN), 1, Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("glpat-secret");
+  void aTokenIsNotSentOverPlainHttpOffLoopbackUnlessTheHostIsListedAsInsecure() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RebuildTrigger("http://ci.example.com/api/v4",
+            Optional.of(GL_TOKEN), HostRule.HTTPS_ONLY, 1, Duration.ZERO))
+        .isInstanceOf(InvalidInputException.class).hasMessageNotContaining("glpat-secret")
+        .hasMessageContaining("GITLAB_TOKEN token would cross the network in clear text");
+    assertThat(new RebuildTrigger("http://ci.example.com/api/v4", Optional.of(GL_TOKEN),
+        HostRule.allowingPlainHttpTo(List.of("ci.example.com")), 1, Duration.ZERO)).isNotNull();
+  }
+
+  @Test
+  void aRepositoryGivenAsAUrlIsAddressedByItsPath() {
+    Source byUrl = new Source(Provider.GITHUB, "https://github.com/acme/app.git", "main", "Dockerfile",
+        Optional.of("build.yml"), Map.of());
+    assertThat(RebuildTrigger.path(byUrl)).isEqualTo("/repos/acme/app/actions/workflows/build.yml/dispatches");
+    Source gitlab = new Source(Provider.GITLAB, "https://gitlab.com/acme/web/portal.git", "main", "Dockerfile",
+        Optional.empty(), Map.of());
+    assertThat(RebuildTrigger.path(gitlab)).isEqualTo("/projects/acme%2Fweb%2Fportal/pipeline");
   }
 }
