@@ -58,6 +58,10 @@ final class RebuildCommand implements Callable<Integer> {
   @Option(names = "--now", description = "Trigger the named images' rebuilds now, whatever their delay, and record that.")
   boolean now;
 
+  @Option(names = "--record-only", description = {"With --now: record the rebuild as triggered and send nothing.",
+      "The verification of Kargo's rebuild-NAME Stage runs this after its http step started the build."})
+  boolean recordOnly;
+
   @Option(names = "--git-repo", paramLabel = "URL",
       description = {"Clone this state repository, commit as Image Factory Bot and push.",
           "Without it, the local --root checkout is written and nothing is committed."})
@@ -80,6 +84,10 @@ final class RebuildCommand implements Callable<Integer> {
     if (now && all) {
       throw new InvalidInputException("--now", "--now rebuilds named images only", "name the images to rebuild now");
     }
+    if (recordOnly && !now) {
+      throw new InvalidInputException("--record-only", "--record-only records a rebuild asked for with --now",
+          "add --now and name the images");
+    }
     GitRepoOption.check("--git-repo", gitRepo);
     CliContext context = parent.context();
     PrintWriter out = spec.commandLine().getOut();
@@ -97,7 +105,7 @@ final class RebuildCommand implements Callable<Integer> {
       }
       FleetInputs inputs = workspace.load();
       RebuildJob job = new RebuildJob(names, now, context.clock(), rebuild.overdueAfter(),
-          new RebuildRequests(inputs.settings(), tokens));
+          recordOnly ? RebuildRequests.SENT_BY_KARGO : new RebuildRequests(inputs.settings(), tokens));
       new JobRunner(out).run(workspace, job);
     }
     return ExitCodes.OK;

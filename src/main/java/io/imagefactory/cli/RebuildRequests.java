@@ -20,6 +20,21 @@ import java.util.Optional;
  * names (GitHub Enterprise, a self-hosted GitLab), with that provider's token.
  */
 final class RebuildRequests implements RebuildJob.Requests {
+  /**
+   * The requests of {@code rebuild --now --record-only}: the rebuild-NAME Stage's http step has
+   * sent them already, so nothing is sent and each is recorded as triggered.
+   */
+  static final RebuildJob.Requests SENT_BY_KARGO = new RebuildJob.Requests() {
+    @Override
+    public void check(ImageEnrollment image) {}
+
+    @Override
+    public RebuildTrigger.Outcome send(ImageEnrollment image, Optional<BaseUpdate> update) {
+      return new RebuildTrigger.Outcome(RebuildTrigger.Outcome.Kind.TRIGGERED, 0,
+          "triggered by Kargo's rebuild-" + image.name() + " Stage", Optional.empty(), Optional.empty());
+    }
+  };
+
   /** Tries per request in one run; a request still refused with 429 or 5xx is sent again next run. */
   private static final int ATTEMPTS = 3;
   private static final Duration BACKOFF = Duration.ofSeconds(2);

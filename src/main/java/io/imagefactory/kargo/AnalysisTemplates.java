@@ -1,49 +1,46 @@
 package io.imagefactory.kargo;
 
 import io.imagefactory.config.Settings;
-import io.imagefactory.credentials.TokenVariable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The Argo Rollouts AnalysisTemplates whose Jobs run the analysis container.
+ * The Argo Rollouts AnalysisTemplates whose Jobs run the analysis container ({@link JobPods}).
  *
- * <p>Two templates serve the whole fleet; Stages pass the image's name, tag and digest as args.
- * Every arg is declared (Kargo drops undeclared ones) and has no default, so a Stage that forgot
- * one fails loudly instead of analysing the wrong image. Tokens come from Secrets through
- * {@code secretKeyRef}, never through args (which Kargo would copy into the AnalysisRun).
+ * <p>Three templates serve the whole fleet; Stages pass the image's name (and the Freight's tag
+ * and digest) as args. Every arg is declared (Kargo drops undeclared ones) and has no default, so
+ * a Stage that forgot one fails loudly instead of analysing the wrong image.
  */
 final class AnalysisTemplates {
   /** Runs {@code image-factory analyze} for a new build of a managed image. */
   static final String ANALYZE = "image-factory-analyze";
   /** Runs {@code image-factory record-update} for a new image behind a watched tag. */
   static final String RECORD_UPDATE = "image-factory-record-update";
+  /** Records a rebuild that a person started from a {@code rebuild-<image>} Stage, so it is not sent twice. */
+  static final String RECORD_REBUILD = "image-factory-record-rebuild";
   static final List<String> ARGS = List.of("image", "tag", "digest");
-  static final String SERVICE_ACCOUNT = "image-factory-analysis";
-  static final long USER = 65532;
+  static final List<String> REBUILD_ARGS = List.of("image");
+  static final String SERVICE_ACCOUNT = JobPods.SERVICE_ACCOUNT;
+  static final long USER = JobPods.USER;
 
   private AnalysisTemplates() {}
 
   static List<Manifest> of(Settings settings) {
     return List.of(
-        template(settings, ANALYZE, "analyze", "analyze"),
-        template(settings, RECORD_UPDATE, "record-update", "record-update"));
+        template(settings, ANALYZE, "analyze", ARGS, flagged(List.of("analyze"), ARGS, settings)),
+        template(settings, RECORD_UPDATE, "record-update", ARGS, flagged(List.of("record-update"), ARGS, settings)),
+        template(settings, RECORD_REBUILD, "record-rebuild", REBUILD_ARGS, state(settings,
+            List.of("rebuild", "{{args.image}}", "--now", "--record-only"))));
   }
 
-  private static Manifest template(Settings s, String name, String metric, String command) {
+  private static Manifest template(Settings s, String name, String metric, List<String> declared, List<String> args) {
     Map<String, Object> job = Tree.map(
         "metadata", Tree.map("labels", Labels.common()),
-        "spec", Tree.map(
-            "backoffLimit", 1,
-            "activeDeadlineSeconds", 900,
-            "ttlSecondsAfterFinished", 86400,
-            "template", Tree.map(
-                "metadata", Tree.map("labels", Labels.common()),
-                "spec", podSpec(s, command))));
+        "spec", JobPods.tree(JobPods.job(s, metric, args, List.of(), 1)));
     return Kinds.manifest(Kinds.ROLLOUTS, "AnalysisTemplate", name, s.project(), Labels.common(),
         "spec", Tree.map(
-            "args", ARGS.stream().map(a -> (Object) Tree.map("name", a)).toList(),
+            "args", declared.stream().map(a -> (Object) Tree.map("name", a)).toList(),
             "metrics", Tree.list(Tree.map(
                 "name", metric,
                 "count", 1,
@@ -51,48 +48,20 @@ final class AnalysisTemplates {
                 "provider", Tree.map("job", job)))));
   }
 
-  private static Map<String, Object> podSpec(Settings s, String command) {
-    return Tree.map(
-        "serviceAccountName", SERVICE_ACCOUNT,
-        "automountServiceAccountToken", false,
-        "restartPolicy", "Never",
-        "securityContext", Tree.map(
-            "runAsNonRoot", true,
-            "runAsUser", USER,
-            "runAsGroup", USER,
-            "fsGroup", USER,
-            "seccompProfile", Tree.map("type", "RuntimeDefault")),
-        "containers", Tree.list(Tree.map(
-            "name", command,
-            "image", s.analysisImage(),
-            "args", containerArgs(s, command),
-            "env", Tree.list(
-                secretEnv(TokenVariable.STATE_REPOSITORY, Secrets.STATE_REPOSITORY),
-                secretEnv(TokenVariable.GITHUB, Secrets.GITHUB),
-                secretEnv(TokenVariable.GITLAB, Secrets.GITLAB)),
-            "resources", Tree.map(
-                "requests", Tree.map("cpu", "100m", "memory", "256Mi"),
-                "limits", Tree.map("memory", "512Mi")),
-            "securityContext", Tree.map(
-                "allowPrivilegeEscalation", false,
-                "readOnlyRootFilesystem", true,
-                "capabilities", Tree.map("drop", Tree.list("ALL"))),
-            "volumeMounts", Tree.list(Tree.map("name", "tmp", "mountPath", "/tmp")))),
-        "volumes", Tree.list(Tree.map("name", "tmp", "emptyDir", Tree.map())));
-  }
-
-  private static List<Object> containerArgs(Settings s, String command) {
-    List<Object> args = new ArrayList<>(List.of(command));
-    for (String a : ARGS) {
+  /** {@code command --image {{args.image}} --tag ... } and the state repository. */
+  private static List<String> flagged(List<String> command, List<String> declared, Settings s) {
+    List<String> args = new ArrayList<>(command);
+    for (String a : declared) {
       args.add("--" + a);
       args.add("{{args." + a + "}}");
     }
-    args.addAll(List.of("--git-repo", s.stateRepository(), "--git-branch", s.stateBranch()));
-    return List.copyOf(args);
+    return state(s, args);
   }
 
-  private static Map<String, Object> secretEnv(TokenVariable variable, String secret) {
-    return Tree.map("name", variable.env(), "valueFrom", Tree.map("secretKeyRef",
-        Tree.map("name", secret, "key", Secrets.KEY, "optional", true)));
+  /** {@code args} and where the job commits: the state repository and branch of settings.yaml. */
+  static List<String> state(Settings s, List<String> args) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(List.of("--git-repo", s.stateRepository(), "--git-branch", s.stateBranch()));
+    return List.copyOf(all);
   }
 }

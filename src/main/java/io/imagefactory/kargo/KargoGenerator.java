@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * Generates the Kargo resources of a merged fleet: a pure function from values to documents.
  *
  * <p>Order is fixed so that the same fleet always gives the same bytes and a change to one image
- * changes one contiguous block: the Project and its ProjectConfig, the AnalysisTemplates, then
+ * changes one contiguous block: the Project and its ProjectConfig, the AnalysisTemplates, the
+ * CronJobs, then
  * each image in name order with its Warehouse and Stages.
  *
  * <p>The kargo package's one entry point: the CLI (through {@code workspace.FleetPipeline}) and the
@@ -82,10 +83,11 @@ public final class KargoGenerator {
     return new Rendered(join(yaml), ids.size());
   }
 
-  /** The Project and its ProjectConfig, then the AnalysisTemplates. */
+  /** The Project and its ProjectConfig, the AnalysisTemplates, then the CronJobs. */
   private static List<Manifest> head(Settings s) {
     List<Manifest> out = new ArrayList<>(ProjectResources.of(s.project()));
     out.addAll(AnalysisTemplates.of(s));
+    out.addAll(ScheduledJobs.of(s));
     return out;
   }
 

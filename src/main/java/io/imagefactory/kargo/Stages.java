@@ -19,8 +19,11 @@ import java.util.Optional;
  *       was first seen).
  *   <li>{@code analyze-M} takes each new build of managed image M and verifies it with the
  *       analysis job, which re-reads M's Dockerfile and updates its base images in state.
- *   <li>{@code rebuild-M} requests Freight of each of M's base images from the Stage that
- *       verified it, once it has soaked there for M's {@code rebuildDelay}, and triggers M's CI.
+ *   <li>{@code rebuild-M} is the "rebuild now" of Kargo's UI: promoting a base image's Freight to
+ *       it triggers M's CI, and its verification records that in M's state so that the scheduled
+ *       {@code rebuild --all} does not trigger the same update again. It is never auto-promoted:
+ *       the delay is decided by image-factory ({@code ScheduledJobs}), from when each update was
+ *       first seen, because Kargo's {@code requiredSoakTime} restarts with every new digest.
  * </ul>
  *
  * <p>observe and analyze Stages have a {@code set-metadata} step: a Stage without promotion steps
@@ -61,18 +64,21 @@ final class Stages {
           : KargoNames.prefixed(KargoNames.OBSERVE, base.name());
       requested.add(Tree.map(
           "origin", origin(base.name()),
-          "sources", Tree.map(
-              "stages", Tree.list(upstream),
-              "requiredSoakTime", enrollment.rebuild().delay().goDuration())));
+          "sources", Tree.map("stages", Tree.list(upstream))));
     }
     String name = KargoNames.prefixed(KargoNames.REBUILD, image.name());
     return Optional.of(Kinds.manifest(Kinds.KARGO, "Stage", name, fleet.settings().project(),
-        Labels.forStage(image.name(), "rebuild", enrollment.rebuild().auto()),
+        Labels.forStage(image.name(), "rebuild", false),
         "spec", Tree.map(
             "vars", Tree.list(Tree.nameValue("image", image.name())),
             "requestedFreight", requested,
             "promotionTemplate", Tree.map("spec", Tree.map("steps",
-                Tree.list(RebuildTriggers.step(enrollment.source().orElseThrow(), fleet.settings())))))));
+                Tree.list(RebuildTriggers.step(enrollment.source().orElseThrow(), fleet.settings())))),
+            "verification", Tree.map(
+                "analysisTemplates", Tree.list(Tree.map("name", AnalysisTemplates.RECORD_REBUILD)),
+                "analysisRunMetadata", Tree.map("labels",
+                    Tree.map(Labels.IMAGE, image.name(), Labels.ROLE, "rebuild")),
+                "args", Tree.list(Tree.nameValue("image", image.name()))))));
   }
 
   private static Manifest verifying(FleetImage image, String prefix, String role, String template,

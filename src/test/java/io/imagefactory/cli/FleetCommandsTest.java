@@ -117,11 +117,11 @@ class FleetCommandsTest {
       Files.delete(dist);
       CliRun first = run("generate");
       assertThat(first.exitCode()).isZero();
-      assertThat(first.out()).isEqualTo("wrote dist/image-factory.k8s.yaml (33 resources for 7 images"
+      assertThat(first.out()).isEqualTo("wrote dist/image-factory.k8s.yaml (36 resources for 7 images"
           + " (5 managed, 2 external), 5 base images)\n");
       assertThat(dist).hasSameTextualContentAs(Path.of("dist/image-factory.k8s.yaml"));
       CliRun second = run("generate");
-      assertThat(second.out()).isEqualTo("dist/image-factory.k8s.yaml is already up to date (33 resources)\n");
+      assertThat(second.out()).isEqualTo("dist/image-factory.k8s.yaml is already up to date (36 resources)\n");
     }
 
     @Test
@@ -155,33 +155,33 @@ class FleetCommandsTest {
       Files.writeString(images, text.substring(0, text.indexOf("- name: docs-site")));
       CliRun r = run("generate");
       assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-      assertThat(r.err()).contains(root + "/dist/image-factory.k8s.yaml: the new content would remove 24 of its 33 resources", "--allow-mass-removal");
+      assertThat(r.err()).contains(root + "/dist/image-factory.k8s.yaml: the new content would remove 24 of its 36 resources", "--allow-mass-removal");
       assertThat(Files.readString(dist)).isEqualTo(before);
 
       CliRun allowed = run("generate", "--allow-mass-removal");
       assertThat(allowed.exitCode()).as(allowed.err()).isZero();
-      assertThat(allowed.out()).startsWith("wrote dist/image-factory.k8s.yaml (9 resources for 1 image");
+      assertThat(allowed.out()).startsWith("wrote dist/image-factory.k8s.yaml (12 resources for 1 image");
     }
 
     @Test
     void checkPassesWhenDistIsFresh() {
       CliRun r = run("generate", "--check");
       assertThat(r.exitCode()).isZero();
-      assertThat(r.out()).isEqualTo("dist/image-factory.k8s.yaml is up to date (33 resources)\n");
+      assertThat(r.out()).isEqualTo("dist/image-factory.k8s.yaml is up to date (36 resources)\n");
     }
 
     @Test
     void checkFailsWithADiffAndWritesNothingWhenDistIsStale() throws IOException {
       String before = Files.readString(dist);
-      replace(images, "rebuildDelay: 7d\n  autoRebuild: true\n\n- name: docs-site", "rebuildDelay: 10d\n  autoRebuild: true\n\n- name: docs-site");
+      replace(images, "    branch: release\n", "    branch: release-2\n");
       CliRun r = run("generate", "--check");
       assertThat(r.exitCode()).isEqualTo(ExitCodes.DIFFERENCES);
       assertThat(r.out()).startsWith("""
           dist/image-factory.k8s.yaml: 0 added, 1 changed, 0 removed
-            ~ Stage/rebuild-backstage
+            ~ Stage/rebuild-web-portal
           --- a/dist/image-factory.k8s.yaml
           +++ b/dist/image-factory.k8s.yaml
-          """).contains("-        requiredSoakTime: 168h0m0s\n+        requiredSoakTime: 240h0m0s\n");
+          """).contains("-            body: '{\"ref\":\"release\"}'\n+            body: '{\"ref\":\"release-2\"}'\n");
       assertThat(r.err()).isEqualTo("dist/image-factory.k8s.yaml is stale: run 'image-factory generate' and commit the result.\n");
       assertThat(Files.readString(dist)).isEqualTo(before);
     }
@@ -211,7 +211,7 @@ class FleetCommandsTest {
 
     @Test
     void statPrintsOnlyTheResourceList() throws IOException {
-      replace(images, "autoRebuild: false\n\n# A base image", "autoRebuild: true\n\n# A base image");
+      replace(images, "    branch: release\n", "    branch: release-2\n");
       CliRun r = run("diff", "--stat");
       assertThat(r.out()).isEqualTo("dist/image-factory.k8s.yaml: 0 added, 1 changed, 0 removed\n  ~ Stage/rebuild-web-portal\n");
     }

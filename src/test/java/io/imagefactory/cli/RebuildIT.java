@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.imagefactory.fleet.FleetMerger;
+import io.imagefactory.kargo.KargoGenerator;
+import io.imagefactory.kargo.Manifest;
 import io.imagefactory.testing.GitRemotes;
+import io.imagefactory.workspace.Checkout;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +52,7 @@ class RebuildIT {
 
   @TempDir Path tmp;
   String stateRemote;
+  String stateUrlInSettings;
   String source;
   HttpServer github;
   final List<String> dispatches = Collections.synchronizedList(new ArrayList<>());
@@ -70,7 +75,8 @@ class RebuildIT {
           autoRebuild: true
         """);
     Path bare = tmp.resolve("state.git");
-    Files.writeString(fleet.resolve("settings.yaml"), "stateRepository: {url: " + GitRemotes.url(bare) + "}\n"
+    stateUrlInSettings = GitRemotes.url(bare);
+    Files.writeString(fleet.resolve("settings.yaml"), "stateRepository: {url: " + stateUrlInSettings + "}\n"
         + "analysis: {image: ghcr.io/acme/image-factory-analysis:0.1.0}\n"
         + "github: {apiUrl: \"http://127.0.0.1:" + github.getAddress().getPort() + "\"}\n"
         + "hosts: {insecure: [\"127.0.0.1\"]}\n");
@@ -240,6 +246,40 @@ class RebuildIT {
     assertThat(Files.readString(cloneState().resolve("image-factory/state/base-images/nginx-1-27-alpine.yaml")))
         .contains("currentDigest: " + NGINX_2);
     assertThat(dispatches).hasSize(1);
+  }
+
+  @Test
+  void theGeneratedCronJobRunsTheRebuildDecision() throws Exception {
+    CliRun r = CliRun.at(Clock.fixed(NOW, ZoneOffset.UTC), ENV,
+        generatedArgs("CronJob/image-factory-rebuild", "/spec/jobTemplate/spec/template/spec/containers/0/args"));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(dispatches).hasSize(1);
+    assertThat(stateOf("app")).contains("  status: triggered\n");
+  }
+
+  @Test
+  void aRebuildStartedFromKargosRebuildStageIsRecordedSoTheScheduleDoesNotSendItAgain() throws Exception {
+    List<String> args = List.of(generatedArgs("AnalysisTemplate/image-factory-record-rebuild",
+        "/spec/metrics/0/provider/job/spec/template/spec/containers/0/args")).stream()
+        .map(a -> a.replace("{{args.image}}", "app")).toList();
+    CliRun recorded = CliRun.at(Clock.fixed(NOW, ZoneOffset.UTC), Map.of(), args.toArray(String[]::new));
+    assertThat(recorded.exitCode()).as(recorded.err()).isZero();
+    assertThat(recorded.out()).startsWith("app: triggered its rebuild for node-22 (first seen 2026-11-16T12:00:00Z)\n");
+    assertThat(stateOf("app")).contains("  status: triggered\n", "    manual: true\n");
+
+    ok(at(NOW.plusSeconds(600), "rebuild", "--all"));
+    assertThat(dispatches).as("the Stage's http step sent it; the schedule must not").isEmpty();
+  }
+
+  /** The container args of the generated document {@code id}, as the fleet in the state repository generates it. */
+  private String[] generatedArgs(String id, String pointer) throws Exception {
+    Path checkout = cloneState();
+    List<Manifest> manifests = KargoGenerator.generate(FleetMerger.merge(new Checkout(checkout).load().inputs()));
+    Manifest m = manifests.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    List<String> args = new ArrayList<>();
+    JSON.valueToTree(m.document()).at(pointer).forEach(a -> args.add(a.asText()));
+    assertThat(args).containsSubsequence("--git-repo", stateUrlInSettings);
+    return args.toArray(String[]::new);
   }
 
   private CliRun at(Instant instant, String... args) {

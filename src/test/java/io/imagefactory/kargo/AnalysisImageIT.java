@@ -102,7 +102,7 @@ class AnalysisImageIT {
     for (Map<String, Object> pod : pods()) {
       Map<String, Object> container = container(pod);
       assertThat(container).doesNotContainKey("command");
-      assertThat((List<?>) container.get("args")).first().isIn("analyze", "record-update");
+      assertThat((List<?>) container.get("args")).first().isIn("analyze", "record-update", "rebuild", "verify");
     }
   }
 
@@ -205,12 +205,17 @@ class AnalysisImageIT {
   }
 
   @Test
-  void offersBothCommandsAsTheTemplatesRunThem() {
-    for (String command : List.of("analyze", "record-update")) {
+  void offersEveryCommandAsTheTemplatesAndCronJobsRunThem() {
+    Map<String, List<String>> options = Map.of(
+        "analyze", List.of("--image", "--tag", "--digest", "--git-repo", "--git-branch"),
+        "record-update", List.of("--image", "--tag", "--digest", "--git-repo", "--git-branch"),
+        "rebuild", List.of("--all", "--now", "--record-only", "--git-repo", "--git-branch"),
+        "verify", List.of("--all", "--write-state", "--quiet", "--kargo-credentials", "--git-repo", "--git-branch"));
+    options.forEach((command, flags) -> {
       ImageRun run = ImageRun.of(image, command, "--help");
       assertThat(run.exitCode()).as(run.err()).isZero();
-      assertThat(run.out()).as(command).contains("--image", "--tag", "--digest", "--git-repo", "--git-branch");
-    }
+      assertThat(run.out()).as(command).contains(flags);
+    });
   }
 
   @Test
@@ -296,13 +301,16 @@ class AnalysisImageIT {
     return image.layers().get(layer).stream().filter(e -> e.type() == Tar.FILE).map(Tar.Entry::name).toList();
   }
 
-  /** The pod specs of the generated AnalysisTemplates' Jobs. */
+  /** The pod specs of the generated AnalysisTemplates' Jobs and CronJobs. */
   private static List<Map<String, Object>> pods() {
     Settings settings = new Settings("image-factory", "https://example.invalid/state.git", "main",
         "registry.example.invalid/image-factory-analysis:1", "5m0s", Settings.GITHUB_COM, Settings.GITLAB_COM);
-    return AnalysisTemplates.of(settings).stream()
+    List<Map<String, Object>> pods = new ArrayList<>(AnalysisTemplates.of(settings).stream()
         .map(t -> map(at(t.document(), "spec", "metrics", 0, "provider", "job", "spec", "template", "spec")))
-        .toList();
+        .toList());
+    ScheduledJobs.of(settings).forEach(c -> pods.add(map(at(c.document(), "spec", "jobTemplate", "spec", "template",
+        "spec"))));
+    return pods;
   }
 
   private static Map<String, Object> container(Map<String, Object> pod) {

@@ -65,7 +65,7 @@ class KustomizeIT {
   void itsKargoResourcesConformToTheCrdsAsKustomizeWritesThem() throws Exception {
     // kustomize re-sorts keys and re-quotes scalars: check what Argo CD will apply, not our file.
     List<JsonNode> kargo = built().values().stream()
-        .filter(d -> d.path("apiVersion").asText().matches("(kargo\\.akuity|argoproj)\\.io/.*")).toList();
+        .filter(d -> d.path("apiVersion").asText().matches("(kargo\\.akuity|argoproj)\\.io/.*|batch/v1")).toList();
     assertThat(kargo).hasSize(generated().size());
     assertThat(KargoConformance.load().checkDocuments(kargo)).isEmpty();
   }
@@ -95,8 +95,13 @@ class KustomizeIT {
     assertThat(sa).as("the AnalysisTemplates' serviceAccountName").isNotNull();
     assertThat(sa.at("/metadata/namespace").asText()).isEqualTo(project());
     assertThat(sa.path("automountServiceAccountToken").asBoolean(true)).isFalse();
-    for (String template : List.of(AnalysisTemplates.ANALYZE, AnalysisTemplates.RECORD_UPDATE)) {
+    for (String template : List.of(AnalysisTemplates.ANALYZE, AnalysisTemplates.RECORD_UPDATE,
+        AnalysisTemplates.RECORD_REBUILD)) {
       JsonNode pod = built().get("AnalysisTemplate/" + template).at("/spec/metrics/0/provider/job/spec/template/spec");
+      assertThat(pod.path("serviceAccountName").asText()).isEqualTo(sa.at("/metadata/name").asText());
+    }
+    for (String cronJob : List.of(ScheduledJobs.REBUILD, ScheduledJobs.VERIFY)) {
+      JsonNode pod = built().get("CronJob/" + cronJob).at("/spec/jobTemplate/spec/template/spec");
       assertThat(pod.path("serviceAccountName").asText()).isEqualTo(sa.at("/metadata/name").asText());
     }
   }

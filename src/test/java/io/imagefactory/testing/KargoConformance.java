@@ -32,7 +32,8 @@ public final class KargoConformance {
       "ProjectConfig", NameRule.DNS_SUBDOMAIN,
       "Warehouse", NameRule.DNS_LABEL, // Kargo copies Warehouse and Stage names into label values
       "Stage", NameRule.DNS_LABEL,
-      "AnalysisTemplate", NameRule.DNS_SUBDOMAIN);
+      "AnalysisTemplate", NameRule.DNS_SUBDOMAIN,
+      "CronJob", NameRule.CRON_JOB);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The sets checked against: the release users run, then what Kargo's main branch has. */

@@ -39,6 +39,31 @@ class KargoConformanceTest {
     }
 
     @Test
+    void rejectsAnUnknownFieldInACronJobAndItsJob() {
+      BrokenStream s = BrokenStream.valid().set("CronJob/rebuild", "/spec/concurrency", "Forbid")
+          .set("CronJob/rebuild", "/spec/jobTemplate/spec/template/spec/containers/0/imagePullPolice", "Always");
+      assertThat(violations(s)).containsExactlyInAnyOrder("CronJob/rebuild /spec/concurrency: unknown field \"concurrency\"",
+          "CronJob/rebuild /spec/jobTemplate/spec/template/spec/containers/0/imagePullPolice: unknown field"
+              + " \"imagePullPolice\"");
+    }
+
+    @Test
+    void rejectsACronJobScheduleWithSecondsAndAnUnknownTimeZone() {
+      BrokenStream s = BrokenStream.valid().set("CronJob/rebuild", "/spec/schedule", "0 */10 * * * *")
+          .set("CronJob/rebuild", "/spec/timeZone", "Europe/Atlantis");
+      assertThat(violations(s)).containsExactly(
+          "CronJob/rebuild /spec/schedule: \"0 */10 * * * *\" is not a five-field cron schedule",
+          "CronJob/rebuild /spec/timeZone: \"Europe/Atlantis\" is not a time zone of the tz database");
+    }
+
+    @Test
+    void rejectsACronJobNameTheJobsItCreatesCouldNotCarry() {
+      String name = "r".repeat(53);
+      BrokenStream s = BrokenStream.valid().set("CronJob/rebuild", "/metadata/name", name);
+      assertThat(violations(s)).singleElement().asString().contains("at most 52 characters");
+    }
+
+    @Test
     void rejectsAValueOfTheWrongType() {
       BrokenStream s = BrokenStream.valid().set("Warehouse/node", "/spec/interval", "5");
       assertThat(violations(s)).containsExactly("Warehouse/node /spec/interval: integer found, string expected (type)");

@@ -29,9 +29,27 @@ final class KargoRules {
       case "Warehouse" -> warehouse(d, out);
       case "Stage" -> stage(d, out);
       case "AnalysisTemplate" -> analysisTemplate(d, out);
+      case "CronJob" -> cronJob(d, out);
       default -> { }
     }
     return out;
+  }
+
+  /**
+   * What the API server checks of a CronJob beyond its schema: a standard five-field schedule
+   * (robfig/cron's parser, as the CronJob controller uses it; no seconds field, and no {@code TZ=}
+   * in it when {@code timeZone} is set) and a time zone of the tz database.
+   */
+  private static void cronJob(Document d, List<Violation> out) {
+    String schedule = d.spec().path("schedule").asText();
+    String field = "(\\*|[0-9]+(-[0-9]+)?)(/[0-9]+)?(,(\\*|[0-9]+(-[0-9]+)?)(/[0-9]+)?)*";
+    if (!schedule.matches(field + "( " + field + "){4}")) {
+      out.add(d.violation("/spec/schedule", "\"" + schedule + "\" is not a five-field cron schedule"));
+    }
+    String zone = d.spec().path("timeZone").asText("");
+    if (!zone.isEmpty() && !java.time.ZoneId.getAvailableZoneIds().contains(zone)) {
+      out.add(d.violation("/spec/timeZone", "\"" + zone + "\" is not a time zone of the tz database"));
+    }
   }
 
   private void warehouse(Document d, List<Violation> out) {

@@ -92,6 +92,7 @@ public final class KargoSchemas {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect.build());
     Map<String, CustomResource> crds = new LinkedHashMap<>();
     CRD_FILES.forEach((kind, file) -> crds.put(kind, customResource(kind, read(dir + file), registry)));
+    crds.put("CronJob", cronJob(read(dir + CRD_FILES.get("AnalysisTemplate")), registry));
     return new KargoSchemas(dir, crds, SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12));
   }
 
@@ -188,6 +189,25 @@ public final class KargoSchemas {
       }
     }
     throw new IllegalStateException("the CRD of " + kind + " serves no version");
+  }
+
+  /**
+   * batch/v1 CronJob, which image-factory generates for its scheduled jobs: Kubernetes' schema of
+   * the CronJob and its spec ({@code kubernetes/cronjob-batch-v1.json}), with the Job it creates
+   * as the AnalysisTemplate CRD declares a Job (Argo Rollouts generates it from the same Go type).
+   */
+  private static CustomResource cronJob(JsonNode analysisTemplateCrd, SchemaRegistry registry) {
+    ObjectNode schema = (ObjectNode) read("kubernetes/cronjob-batch-v1.json");
+    JsonNode job = analysisTemplateCrd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/metrics"
+        + "/items/properties/provider/properties/job");
+    if (!job.at("/properties/spec/properties/template").isObject()) {
+      throw new IllegalStateException("the AnalysisTemplate CRD declares no Job spec where expected");
+    }
+    ObjectNode jobTemplate = (ObjectNode) schema.at("/properties/spec/properties/jobTemplate/properties");
+    jobTemplate.set("metadata", job.at("/properties/metadata").deepCopy());
+    jobTemplate.set("spec", job.at("/properties/spec").deepCopy());
+    JsonNode strict = strict(schema);
+    return new CustomResource("CronJob", "batch/v1", true, strict, registry.getSchema(strict));
   }
 
   /** A copy of {@code schema} that rejects fields it does not list, as the API server prunes them. */

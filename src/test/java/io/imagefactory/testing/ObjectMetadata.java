@@ -32,7 +32,9 @@ final class ObjectMetadata {
     /** At most 63 characters: namespaces, and names Kargo copies into label values. */
     DNS_LABEL(63, ObjectMetadata.DNS_LABEL, "a DNS-1123 label"),
     /** At most 253 characters: Kubernetes' rule for custom resources. */
-    DNS_SUBDOMAIN(253, ObjectMetadata.DNS_SUBDOMAIN, "a DNS-1123 subdomain");
+    DNS_SUBDOMAIN(253, ObjectMetadata.DNS_SUBDOMAIN, "a DNS-1123 subdomain"),
+    /** At most 52 characters: the Jobs a CronJob creates append 11 to its name. */
+    CRON_JOB(52, ObjectMetadata.DNS_SUBDOMAIN, "a DNS-1123 subdomain of at most 52 characters");
 
     final int max;
     final Pattern pattern;

@@ -1,0 +1,84 @@
+package io.imagefactory.kargo;
+
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import io.imagefactory.config.Settings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CronJobs of the fleet, built with fabric8's typed model: the rebuild decision ({@code
+ * rebuild --all}, every {@link #REBUILD_SCHEDULE}) and the registry verification ({@code verify
+ * --all --write-state}, every settings' {@code verificationInterval}).
+ *
+ * <p>Both commit to the state repository with the push loop every job uses. A run that has not
+ * finished when the next is due is not doubled ({@code Forbid}): two rebuild runs at once could
+ * both send a request for the same update before either records it. Schedules are in UTC.
+ */
+final class ScheduledJobs {
+  static final String REBUILD = "image-factory-rebuild";
+  static final String VERIFY = "image-factory-verify";
+  /** Every 10 minutes: a rebuild fires at most this late after its delay has passed. */
+  static final String REBUILD_SCHEDULE = "*/10 * * * *";
+
+  private ScheduledJobs() {}
+
+  static List<Manifest> of(Settings s) {
+    List<String> verify = new ArrayList<>(List.of("verify", "--all", "--write-state", "--quiet"));
+    List<String> secrets = s.registries().credentialSecrets();
+    if (!secrets.isEmpty()) {
+      verify.addAll(List.of("--kargo-credentials", JobPods.REGISTRY_CREDENTIALS));
+    }
+    return List.of(
+        cronJob(s, REBUILD, "rebuild", REBUILD_SCHEDULE, AnalysisTemplates.state(s, List.of("rebuild", "--all")),
+            List.of()),
+        cronJob(s, VERIFY, "verify", schedule(s.verificationInterval()), AnalysisTemplates.state(s, verify), secrets));
+  }
+
+  private static Manifest cronJob(Settings s, String name, String container, String schedule, List<String> args,
+      List<String> secrets) {
+    CronJob job = new CronJobBuilder()
+        .withNewSpec()
+            .withSchedule(schedule)
+            .withTimeZone("Etc/UTC")
+            .withConcurrencyPolicy("Forbid")
+            .withStartingDeadlineSeconds(300L)
+            .withSuccessfulJobsHistoryLimit(1)
+            .withFailedJobsHistoryLimit(3)
+            .withNewJobTemplate()
+                .withNewMetadata().withLabels(JobPods.labels()).endMetadata()
+                .withSpec(JobPods.job(s, container, args, secrets, 0))
+            .endJobTemplate()
+        .endSpec()
+        .build();
+    return Kinds.manifest("batch/v1", "CronJob", name, s.project(), Labels.common(),
+        "spec", JobPods.tree(job.getSpec()));
+  }
+
+  /**
+   * A cron schedule at least as frequent as {@code interval}: every N minutes or N hours where N
+   * divides the hour or the day, else the next more frequent such step; daily at most.
+   */
+  static String schedule(Duration interval) {
+    long minutes = Math.max(1, interval.toMinutes());
+    if (minutes < 60) {
+      return (minutes == 1 ? "*" : "*/" + divisorAtMost(60, minutes)) + " * * * *";
+    }
+    long hours = Math.min(24, minutes / 60);
+    if (hours == 24) {
+      return "0 0 * * *";
+    }
+    long step = divisorAtMost(24, hours);
+    return step == 1 ? "0 * * * *" : "0 */" + step + " * * *";
+  }
+
+  private static long divisorAtMost(long whole, long n) {
+    for (long d = n; d > 1; d--) {
+      if (whole % d == 0) {
+        return d;
+      }
+    }
+    return 1;
+  }
+}
