@@ -1,5 +1,7 @@
 package io.imagefactory.cli;
 
+import io.imagefactory.rebuild.Plan;
+import io.imagefactory.rebuild.RebuildDecision;
 import io.imagefactory.report.FleetReport;
 import io.imagefactory.report.ReportModel;
 import io.imagefactory.report.ReportRenderer;
@@ -8,8 +10,11 @@ import io.imagefactory.workspace.Checkout;
 import io.imagefactory.workspace.FleetPipeline;
 import io.imagefactory.workspace.PathDisplay;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -35,6 +40,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
+  @Mixin RebuildOptions rebuild;
 
   @Option(names = "--out", paramLabel = "DIR", required = true,
       description = "The directory to write " + FILE + " to; created if missing, the file replaced atomically.")
@@ -44,7 +50,9 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     FleetPipeline.Merged merged = FleetPipeline.merge(new Checkout(parent.root()));
     ValidateCommand.printWarnings(merged.warnings(), spec.commandLine().getErr());
-    ReportModel model = FleetReport.model(merged.fleet(), parent.context().clock().instant());
+    Instant now = parent.context().clock().instant();
+    List<Plan> plans = RebuildDecision.plans(merged.inputs(), now, rebuild.overdueAfter());
+    ReportModel model = FleetReport.model(merged.fleet(), merged.inputs(), plans, now);
     Path file = out.resolve(FILE);
     AtomicFiles.removeLeftovers(out);
     AtomicFiles.write(file, ReportRenderer.render(model));

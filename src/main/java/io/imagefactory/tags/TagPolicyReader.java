@@ -39,9 +39,12 @@ public final class TagPolicyReader {
   }
 
   private static void checkRegex(MapReader r, String key, String regex) {
-    String error = TagRegexes.re2Error(regex);
+    // Go's limits (repeat counts, nesting, program size) first, from the parse alone: RE2J shares
+    // Go's syntax but has none of them, and would compile ((((a{1000}){1000}){1000}){1000}) into a
+    // program of 10^12 instructions, past any job's memory.
+    boolean overLimit = !TagRegexes.isLiteral(regex) && GoRegexParser.parse(regex).limitError() != null;
+    String error = overLimit ? null : TagRegexes.re2Error(regex);
     if (error == null) {
-      // RE2J shares Go's syntax but not its limits (repeat counts, nesting, program size)
       Optional<String> limit = GoRegex.problem(regex);
       if (limit.isPresent()) {
         r.error(key, key + " \"" + regex + "\" is over a limit of Go's regexp, so Kargo's discovery fails: "

@@ -61,7 +61,7 @@ public final class TagRegexes {
   }
 
   /** Letters, digits, '_', '-' and {@code \.}, anchored or not: a regex RE2 always accepts. */
-  private static boolean isLiteral(String regex) {
+  static boolean isLiteral(String regex) {
     int end = regex.endsWith("$") ? regex.length() - 1 : regex.length();
     for (int i = regex.startsWith("^") ? 1 : 0; i < end; i++) {
       char c = regex.charAt(i);

@@ -21,10 +21,11 @@ public final class FleetPipeline {
   /**
    * The merged fleet and the warnings met on the way.
    *
+   * @param inputs images.yaml, settings and state as read, unmerged (the state's histories)
    * @param fleet the fleet to generate resources for
    * @param warnings problems that do not stop generation, in file and line order
    */
-  public record Merged(Fleet fleet, List<Problem> warnings) {}
+  public record Merged(FleetInputs inputs, Fleet fleet, List<Problem> warnings) {}
 
   /**
    * The generated YAML and how many documents (resources) it holds.
@@ -61,7 +62,7 @@ public final class FleetPipeline {
     if (all.stream().anyMatch(Problem::isError)) {
       throw new ValidationException(all);
     }
-    return new Merged(fleet, all);
+    return new Merged(loaded.inputs(), fleet, all);
   }
 
   /** Reads, merges and generates: what {@code generate} writes to dist/. */
@@ -86,7 +87,7 @@ public final class FleetPipeline {
       throw new ValidationException(problems);
     }
     KargoGenerator.Rendered rendered = KargoGenerator.generateRendered(fleet);
-    return new Generated(new Merged(fleet, problems), rendered.documents(), rendered.yaml());
+    return new Generated(new Merged(inputs, fleet, problems), rendered.documents(), rendered.yaml());
   }
 
   private static Checkout.Loaded loadValid(Checkout checkout) {

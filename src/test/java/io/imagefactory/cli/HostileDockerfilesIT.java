@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.dockerfile.DockerfileLimits;
 import io.imagefactory.testing.Fifos;
+import io.imagefactory.testing.PackagedCli;
+import io.imagefactory.testing.PackagedCli.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,22 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  * limit gives one line of error and exit 3; a file that is only large or deep is analysed. None
  * hangs, overflows the stack or runs out of memory.
  *
- * <p>Each run has a hang guard of {@link #GUARD_SECONDS} (the inputs took minutes, or for ever,
- * before the fixes; now a few seconds); it is not a performance assertion.
+ * <p>Each run has a hang guard ({@link PackagedCli#GUARD_SECONDS}: the inputs took minutes, or for
+ * ever, before the fixes; now a few seconds); it is not a performance assertion.
  */
 class HostileDockerfilesIT {
-  private static final Path JAR = Path.of("target/image-factory.jar");
-  private static final long GUARD_SECONDS = 90;
   private static final String A40 = "a".repeat(40);
 
   @TempDir Path dir;
-
-  /** What the child printed and how it ended. */
-  record Run(int exitCode, String out, String err) {
-    List<String> errLines() {
-      return err.lines().toList();
-    }
-  }
 
   Run dockerfile(String name, String content) throws IOException, InterruptedException {
     Path file = dir.resolve(name);
@@ -45,18 +35,7 @@ class HostileDockerfilesIT {
   }
 
   Run cli(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-jar", JAR.toAbsolutePath().toString()));
-    command.addAll(List.of(args));
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)) {
-      p.destroyForcibly().waitFor();
-      throw new AssertionError(String.join(" ", args) + " still ran after " + GUARD_SECONDS + " s");
-    }
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    return PackagedCli.run(dir, args);
   }
 
   /** {@code ARG A0=x}, then {@code ARG An=${An-1}${An-1}} up to {@code count - 1}: 2^n characters. */

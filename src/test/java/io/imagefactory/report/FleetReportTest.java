@@ -4,8 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.workspace.Checkout;
 import io.imagefactory.fleet.FleetMerger;
+import io.imagefactory.analysis.Trigger;
+import io.imagefactory.analysis.UpdateRecording;
+import io.imagefactory.fleet.FleetInputs;
+import io.imagefactory.rebuild.Plan;
+import io.imagefactory.rebuild.RebuildDecision;
 import io.imagefactory.report.ReportImage.Kind;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,7 +45,28 @@ class FleetReportTest {
   }
 
   @Test
-  void leavesRebuildVerificationAndCatalogUnknown() {
+  void showsEachImagesCurrentBuildAndWhereItStandsInTheRebuildCycleFromState() {
+    FleetInputs inputs = new Checkout(Path.of(".")).load().inputs();
+    Instant seen = Instant.parse("2025-03-10T00:00:00Z");
+    inputs = inputs.with(UpdateRecording.record(inputs, "node-22", Trigger.of("22", "sha256:" + "e".repeat(64), seen)));
+    Instant now = seen.plus(Duration.ofDays(1));
+    List<Plan> plans = RebuildDecision.plans(inputs, now, Duration.ofHours(6));
+    Map<String, ReportImage> images = FleetReport.model(FleetMerger.merge(inputs), inputs, plans, now).images()
+        .stream().collect(Collectors.toMap(ReportImage::name, Function.identity()));
+
+    assertThat(images.get("payments-api").current().flatMap(ReportImage.Version::tag)).contains("1.42.0");
+    assertThat(images.get("node-22").current().flatMap(ReportImage.Version::digest)).contains("sha256:" + "e".repeat(64));
+    Rebuild docs = images.get("docs-site").rebuild().orElseThrow();
+    assertThat(docs.status()).isEqualTo(Rebuild.Status.PENDING);
+    assertThat(docs.pending().map(Rebuild.PendingUpdate::firstSeen)).contains(seen);
+    assertThat(docs.due()).isPresent().get().isEqualTo(plans.stream().filter(p -> p.image().equals("docs-site"))
+        .findFirst().orElseThrow().due().orElseThrow());
+    assertThat(images.get("payments-api").rebuild().map(Rebuild::status)).contains(Rebuild.Status.MONITORING);
+    assertThat(images.get("node-22").rebuild()).as("only managed images are rebuilt").isEmpty();
+  }
+
+  @Test
+  void withoutStateLeavesCurrentRebuildVerificationAndCatalogUnknown() {
     assertThat(MODEL.images()).allSatisfy(i -> {
       assertThat(i.rebuild()).isEmpty();
       assertThat(i.verification()).isEmpty();
