@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
       "Check the artifact catalog (components, versions, formats, ownership and domain indexes in git), regenerate"
           + " its indexes, and ask it for a component's latest version."
     },
-    subcommands = {CatalogCheckCommand.class, CatalogIndexCommand.class, CatalogLatestCommand.class})
+    subcommands = {CatalogCheckCommand.class, CatalogIndexCommand.class, CatalogLatestCommand.class,
+        CatalogQueryCommand.class, CatalogShowCommand.class})
 final class CatalogCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;

@@ -54,6 +54,41 @@ class CatalogCommandsTest {
   }
 
   @Test
+  void queriesPublishedVersionsByDomainArchitectureFormatAndOwnerNewestFirst() throws IOException {
+    copyCatalog();
+    assertThat(CliRun.in(root, "catalog", "query", "--domain", "cloud").out()).isEqualTo("""
+        cloud/dmp/ms-export 3.2.0  [docker]  amd64  promoted to cloud  owner cloud-dmp
+        cloud/dmp/ms-ingestion 1.0.2  [docker]  amd64  promoted to cloud  owner cloud-dmp
+        platform/shared/common-utils 1.3.0  [deb]  all  promoted to cloud, core  owner platform
+        """);
+    assertThat(CliRun.in(root, "catalog", "query", "--arch", "arm64", "--format", "docker", "--latest").out())
+        .isEqualTo("cloud/dmp/ms-ingestion 1.0.3  [docker]  amd64,arm64  owner cloud-dmp\n");
+    CliRun json = CliRun.in(root, "catalog", "query", "--owner", "platform", "--format", "deb", "--output", "json");
+    assertThat(json.out()).contains("\"version\" : \"1.3.0\"", "\"version\" : \"1.2.0\"", "\"owner_team\" : \"platform\"")
+        .doesNotContain("ms-ingestion");
+    CliRun none = CliRun.in(root, "catalog", "query", "--domain", "edge");
+    assertThat(none.exitCode()).isEqualTo(1);
+    assertThat(none.out()).isEmpty();
+    assertThat(CliRun.in(root, "catalog", "query", "--format", "rpm").err())
+        .contains("--format: \"rpm\" is not a format. use docker, deb or generic");
+  }
+
+  @Test
+  void showsAComponentWithItsOwnersAndVersionsAndOneVersionWithItsManifests() throws IOException {
+    copyCatalog();
+    CliRun component = CliRun.in(root, "catalog", "show", "cloud/dmp/ms-ingestion");
+    assertThat(component.exitCode()).as(component.err()).isZero();
+    assertThat(component.out()).startsWith("component: cloud/dmp/ms-ingestion\nlatest_version: 1.0.3\nownership:\n"
+        + "  owner_team: cloud-dmp\n").contains("  - version: 1.0.2\n    formats: docker\n    promoted_to: cloud\n");
+    CliRun version = CliRun.in(root, "catalog", "show", "cloud/dmp/ms-ingestion@1.0.2", "--output", "json");
+    assertThat(version.out()).contains("\"latest\" : false", "\"promoted_to\" : [ \"cloud\" ]",
+        "\"image\" : \"ghcr.io/acme/ms-ingestion:1.0.2\"", "\"base_image\" : \"docker.io/library/python:3.11-alpine\"");
+    CliRun missing = CliRun.in(root, "catalog", "show", "cloud/dmp/ms-ingestion@9.9.9");
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(missing.err()).contains("cloud/dmp/ms-ingestion has no version \"9.9.9\". use one of: 1.0.2, 1.0.3");
+  }
+
+  @Test
   void printsTheLatestVersionForScriptsAndRefusesAnUnknownComponent() throws IOException {
     copyCatalog();
     assertThat(CliRun.in(root, "catalog", "latest", "cloud/dmp/ms-ingestion").out()).isEqualTo("1.0.3\n");
