@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
           + " its indexes, and ask it for a component's latest version."
     },
     subcommands = {CatalogCheckCommand.class, CatalogIndexCommand.class, CatalogLatestCommand.class,
-        CatalogQueryCommand.class, CatalogShowCommand.class})
+        CatalogQueryCommand.class, CatalogShowCommand.class, CatalogPromoteCommand.Promote.class,
+        CatalogPromoteCommand.Demote.class})
 final class CatalogCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;

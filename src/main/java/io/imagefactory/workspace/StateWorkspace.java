@@ -97,6 +97,29 @@ public final class StateWorkspace implements AutoCloseable {
    * before any write, so a change whose fleet would not generate writes nothing. A decision that
    * changes no state file leaves dist/ alone: the job had nothing to commit.
    */
+  /**
+   * What {@link #write} did.
+   *
+   * @param changed whether the change wrote anything
+   * @param committed whether it was committed and pushed (a clone)
+   * @param commit the commit pushed, or null
+   */
+  public record Written(boolean changed, boolean committed, String commit) {}
+
+  /**
+   * Applies {@code change} to the files under the root: a local checkout is only written; a clone
+   * is committed as the bot and pushed, the change made again on the new files after a lost race.
+   *
+   * @param change writes the files and returns the commit message, or empty when nothing changed
+   */
+  public Written write(Function<Path, Optional<String>> change) {
+    if (repository == null) {
+      return new Written(change.apply(root).isPresent(), false, null);
+    }
+    StateRepository.Outcome outcome = repository.commitAndPush(change);
+    return new Written(outcome.committed(), outcome.committed(), outcome.committed() ? outcome.commit() : null);
+  }
+
   private final class Attempt {
     private final Function<FleetInputs, StateChanges> decide;
     private final Function<StateChanges, String> message;

@@ -110,6 +110,39 @@ class CatalogCommandsTest {
         .isEqualTo("3.2.0\n");
   }
 
+  @Test
+  void promotesInPlaceOfTheComponentsVersionAndRefusesWhatCatalogCheckWouldReport() throws IOException {
+    copyCatalog();
+    Path domain = root.resolve("catalog/index/tags/domain-cloud.yaml");
+    CliRun promote = CliRun.in(root, "catalog", "promote", "cloud/dmp/ms-ingestion", "1.0.3", "--domain", "cloud");
+    assertThat(promote.exitCode()).as(promote.err()).isZero();
+    assertThat(promote.out()).isEqualTo("promoted cloud/dmp/ms-ingestion 1.0.3 to cloud (was 1.0.2): wrote"
+        + " index/tags/domain-cloud.yaml (commit it on a branch for a merge request)\n");
+    assertThat(domain).content().contains("  - name: cloud/dmp/ms-ingestion\n    version: 1.0.3\n"
+        + "  - name: cloud/dmp/ms-export\n");
+    assertThat(CliRun.in(root, "catalog", "check", "--offline").exitCode()).isZero();
+    assertThat(CliRun.in(root, "catalog", "promote", "cloud/dmp/ms-ingestion", "1.0.3", "--domain", "cloud").out())
+        .isEqualTo("cloud/dmp/ms-ingestion 1.0.3 is already promoted to cloud: nothing to write\n");
+
+    String before = Files.readString(domain);
+    CliRun wrongDomain = CliRun.in(root, "catalog", "promote", "platform/shared/config-bundle", "2.0.0", "--domain", "cloud");
+    assertThat(wrongDomain.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(wrongDomain.err()).contains("catalog/index/tags/domain-cloud.yaml:", "platform/shared/config-bundle 2.0.0"
+        + " is not for domain cloud: its metadata.yaml lists core. add cloud to its domains, or promote another version.");
+    CliRun neededByAnother = CliRun.in(root, "catalog", "demote", "platform/shared/common-utils", "1.3.0", "--domain", "cloud");
+    assertThat(neededByAnother.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(neededByAnother.err()).contains("cloud/dmp/ms-ingestion 1.0.3 needs common-utils >=1.3.0");
+    assertThat(domain).content().isEqualTo(before);
+
+    CliRun demote = CliRun.in(root, "catalog", "demote", "cloud/dmp/ms-export", "3.2.0", "--domain", "cloud");
+    assertThat(demote.exitCode()).as(demote.err()).isZero();
+    assertThat(domain).content().doesNotContain("ms-export");
+    assertThat(CliRun.in(root, "catalog", "demote", "cloud/dmp/ms-export", "3.2.0", "--domain", "cloud").err())
+        .contains("cloud/dmp/ms-export 3.2.0 is not promoted to cloud");
+    assertThat(CliRun.in(root, "catalog", "promote", "cloud/dmp/ms-export", "3.2.0", "--domain", "Cloud!").err())
+        .contains("--domain: \"Cloud!\" is not a domain name");
+  }
+
   private void copyCatalog() throws IOException {
     Path from = Path.of("catalog");
     try (Stream<Path> files = Files.walk(from)) {

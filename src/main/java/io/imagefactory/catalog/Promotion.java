@@ -1,0 +1,106 @@
+package io.imagefactory.catalog;
+
+import io.imagefactory.InvalidInputException;
+import io.imagefactory.Problem;
+import io.imagefactory.ValidationException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * {@code catalog promote} and {@code demote}: the new text of {@code index/tags/domain-D.yaml},
+ * after the checks {@code catalog check} makes of a domain index.
+ *
+ * <p>A domain holds one version per component: promoting replaces the component's entry in place,
+ * or appends it. The change is refused when the catalog with it has an error the catalog without
+ * it did not have: a version whose metadata does not list the domain, a dependency not promoted
+ * to the domain in its range (also after a demotion), a version that is not published.
+ */
+public final class Promotion {
+  private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+  private Promotion() {}
+
+  /**
+   * A domain file's new text.
+   *
+   * @param path the file, relative to the catalog's folder
+   * @param text its new content
+   * @param note what changed, for people and the commit message
+   */
+  public record Change(String path, String text, String note) {}
+
+  /** Promotes {@code component} {@code version} to {@code domain}; empty when it is promoted already. */
+  public static Optional<Change> promote(CatalogFiles files, String component, String version, String domain,
+      List<String> requiredLabels) {
+    CatalogTree tree = tree(files, domain);
+    Component c = tree.component(component).orElseThrow(() -> new InvalidInputException("COMPONENT",
+        "the catalog has no component \"" + component + "\"", "give its path under components/, e.g. "
+            + tree.components().keySet().stream().findFirst().orElse("cloud/dmp/ms-ingestion")));
+    CatalogVersion v = c.version(version).orElseThrow(() -> new InvalidInputException("VERSION",
+        component + " has no version \"" + version + "\"", "publish it first, or use one of: "
+            + String.join(", ", c.versions().stream().map(CatalogVersion::text).toList())));
+    List<IndexEntry> entries = new ArrayList<>(tree.domains().getOrDefault(domain, List.of()));
+    IndexEntry entry = IndexEntry.of(component, v.text());
+    if (entries.contains(entry)) {
+      return Optional.empty();
+    }
+    Optional<IndexEntry> replaced = entries.stream().filter(e -> e.name().equals(component)).findFirst();
+    if (replaced.isPresent()) {
+      entries.set(entries.indexOf(replaced.get()), entry);
+    } else {
+      entries.add(entry);
+    }
+    String note = "promoted " + component + " " + version + " to " + domain
+        + replaced.map(r -> " (was " + r.version() + ")").orElse("");
+    return Optional.of(checked(files, tree, domain, entries, note, requiredLabels));
+  }
+
+  /** Removes {@code component} {@code version} from {@code domain}. */
+  public static Change demote(CatalogFiles files, String component, String version, String domain,
+      List<String> requiredLabels) {
+    CatalogTree tree = tree(files, domain);
+    List<IndexEntry> entries = new ArrayList<>(tree.domains().getOrDefault(domain, List.of()));
+    if (!entries.remove(IndexEntry.of(component, version))) {
+      throw new InvalidInputException(files.display(CatalogPaths.domain(domain)), component + " " + version
+          + " is not promoted to " + domain, "name a version the file lists: catalog query --domain " + domain);
+    }
+    return checked(files, tree, domain, entries, "demoted " + component + " " + version + " from " + domain,
+        requiredLabels);
+  }
+
+  private static CatalogTree tree(CatalogFiles files, String domain) {
+    if (!DOMAIN.matcher(domain).matches()) {
+      throw new InvalidInputException("--domain", "\"" + domain + "\" is not a domain name",
+          "write lowercase letters, digits and '-', e.g. cloud");
+    }
+    CatalogTree tree = CatalogTree.read(files);
+    if (tree.problems().stream().anyMatch(Problem::isError)) {
+      throw new ValidationException(tree.problems()); // the catalog must read before it is changed
+    }
+    return tree;
+  }
+
+  /** The change, when the catalog with it has no error the catalog without it lacked. */
+  private static Change checked(CatalogFiles files, CatalogTree before, String domain, List<IndexEntry> entries,
+      String note, List<String> requiredLabels) {
+    String path = CatalogPaths.domain(domain);
+    String text = CatalogWriter.domain(entries, files.display(path));
+    SortedMap<String, String> yaml = new TreeMap<>(files.yaml());
+    yaml.put(path, text);
+    CatalogTree after = CatalogTree.read(new CatalogFiles(files.prefix(), yaml, files.others()));
+    Set<String> known = new HashSet<>();
+    CatalogCheck.run(before, requiredLabels).stream().filter(Problem::isError).forEach(p -> known.add(p.message()));
+    List<Problem> introduced = CatalogCheck.run(after, requiredLabels).stream()
+        .filter(p -> p.isError() && !known.contains(p.message())).toList();
+    if (!introduced.isEmpty()) {
+      throw new ValidationException(introduced);
+    }
+    return new Change(path, text, note);
+  }
+}

@@ -1,0 +1,132 @@
+package io.imagefactory.cli;
+
+import io.imagefactory.catalog.Promotion;
+import io.imagefactory.credentials.HostRule;
+import io.imagefactory.credentials.Tokens;
+import io.imagefactory.workspace.CatalogFolder;
+import io.imagefactory.workspace.StateWorkspace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code image-factory catalog promote|demote COMPONENT VERSION --domain D}: edits the domain's
+ * index after the checks of {@code catalog check}; in the checkout, or committed and pushed.
+ */
+abstract class CatalogPromoteCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @ParentCommand CatalogCommand parent;
+  @Mixin CatalogOptions options;
+
+  @Parameters(index = "0", paramLabel = "COMPONENT", description = "e.g. cloud/dmp/ms-ingestion.")
+  String component;
+
+  @Parameters(index = "1", paramLabel = "VERSION", description = "A published version, e.g. 1.0.3.")
+  String version;
+
+  @Option(names = "--domain", required = true, paramLabel = "D", description = "The domain: index/tags/domain-D.yaml.")
+  String domain;
+
+  @Option(names = "--git-repo", paramLabel = "URL",
+      description = {"Clone this catalog repository, commit as Image Factory Bot and push (again after a lost race).",
+          "Without it, the file in the --root checkout is written for a merge request, and nothing is committed."})
+  String gitRepo;
+
+  @Option(names = "--git-branch", paramLabel = "BRANCH", defaultValue = "main",
+      description = "Branch of the catalog repository (default: ${DEFAULT-VALUE}).")
+  String gitBranch;
+
+  @Option(names = "--insecure-host", paramLabel = "HOST[:PORT]",
+      description = "Allow plain http (and the token over it) to this host; repeatable. Tests and labs only.")
+  List<String> insecureHosts = new ArrayList<>();
+
+  /** The change to the catalog whose files and required labels {@code folder} reads; empty when none is needed. */
+  abstract Optional<Promotion.Change> change(CatalogFolder folder);
+
+  /** What is printed when nothing changes. */
+  abstract String unchanged();
+
+  @Override
+  public Integer call() {
+    GitRepoOption.check("--git-repo", gitRepo);
+    AtomicReference<Optional<Promotion.Change>> made = new AtomicReference<>(Optional.empty());
+    PrintWriter out = spec.commandLine().getOut();
+    try (StateWorkspace workspace = gitRepo == null ? StateWorkspace.local(parent.root())
+        : StateWorkspace.clone(gitRepo, gitBranch, Tokens.from(parent.parent.context().env()),
+            HostRule.allowingPlainHttpTo(insecureHosts))) {
+      StateWorkspace.Written written = workspace.write((Path dir) -> {
+        CatalogFolder folder = CatalogFolder.of(dir, Optional.ofNullable(options.catalog));
+        Optional<Promotion.Change> change = change(folder);
+        change.ifPresent(c -> folder.write(Map.of(c.path(), c.text())));
+        made.set(change);
+        return change.map(c -> "catalog: " + c.note() + "\n");
+      });
+      Optional<Promotion.Change> change = made.get();
+      out.println(change.map(c -> c.note() + (written.committed() ? ": pushed " + written.commit()
+          : ": wrote " + c.path() + " (commit it on a branch for a merge request)")).orElse(unchanged()));
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** {@code catalog promote}. */
+  @Command(
+      name = "promote",
+      exitCodeListHeading = ExitCodes.HEADING,
+      exitCodeList = {
+        ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+        ExitCodes.ROW_INTERNAL_ERROR
+      },
+      description = {
+        "Promote a published version to a domain: index/tags/domain-D.yaml lists it in place of the component's",
+        "version there, after the checks of catalog check (its metadata lists the domain, its dependencies are",
+        "promoted there in range). Nothing is written when a check fails."
+      })
+  static final class Promote extends CatalogPromoteCommand {
+    @Override
+    Optional<Promotion.Change> change(CatalogFolder folder) {
+      return Promotion.promote(folder.read(), component, version, domain, folder.settings().requiredLabels());
+    }
+
+    @Override
+    String unchanged() {
+      return component + " " + version + " is already promoted to " + domain + ": nothing to write";
+    }
+  }
+
+  /** {@code catalog demote}. */
+  @Command(
+      name = "demote",
+      exitCodeListHeading = ExitCodes.HEADING,
+      exitCodeList = {
+        ExitCodes.ROW_OK, ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE,
+        ExitCodes.ROW_INTERNAL_ERROR
+      },
+      description = {
+        "Remove a version from a domain's index/tags/domain-D.yaml, unless a version promoted there depends on it.",
+        "Nothing is written when a check fails."
+      })
+  static final class Demote extends CatalogPromoteCommand {
+    @Override
+    Optional<Promotion.Change> change(CatalogFolder folder) {
+      return Optional.of(Promotion.demote(folder.read(), component, version, domain, folder.settings().requiredLabels()));
+    }
+
+    @Override
+    String unchanged() {
+      return "nothing to write";
+    }
+  }
+}
