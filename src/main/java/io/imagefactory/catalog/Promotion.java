@@ -1,15 +1,10 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.InvalidInputException;
-import io.imagefactory.Problem;
-import io.imagefactory.ValidationException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -79,11 +74,7 @@ public final class Promotion {
       throw new InvalidInputException("--domain", "\"" + domain + "\" is not a domain name",
           "write lowercase letters, digits and '-', e.g. cloud");
     }
-    CatalogTree tree = CatalogTree.read(files);
-    if (tree.problems().stream().anyMatch(Problem::isError)) {
-      throw new ValidationException(tree.problems()); // the catalog must read before it is changed
-    }
-    return tree;
+    return CatalogEdits.readable(files);
   }
 
   /** The change, when the catalog with it has no error the catalog without it lacked. */
@@ -91,16 +82,7 @@ public final class Promotion {
       String note, List<String> requiredLabels) {
     String path = CatalogPaths.domain(domain);
     String text = CatalogWriter.domain(entries, files.display(path));
-    SortedMap<String, String> yaml = new TreeMap<>(files.yaml());
-    yaml.put(path, text);
-    CatalogTree after = CatalogTree.read(new CatalogFiles(files.prefix(), yaml, files.others()));
-    Set<String> known = new HashSet<>();
-    CatalogCheck.run(before, requiredLabels).stream().filter(Problem::isError).forEach(p -> known.add(p.message()));
-    List<Problem> introduced = CatalogCheck.run(after, requiredLabels).stream()
-        .filter(p -> p.isError() && !known.contains(p.message())).toList();
-    if (!introduced.isEmpty()) {
-      throw new ValidationException(introduced);
-    }
+    CatalogEdits.requireNoNewErrors(before, CatalogEdits.with(files, Map.of(path, text)), requiredLabels);
     return new Change(path, text, note);
   }
 }

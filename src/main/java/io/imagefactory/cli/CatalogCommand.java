@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {CatalogCheckCommand.class, CatalogIndexCommand.class, CatalogLatestCommand.class,
         CatalogQueryCommand.class, CatalogShowCommand.class, CatalogPromoteCommand.Promote.class,
-        CatalogPromoteCommand.Demote.class})
+        CatalogPromoteCommand.Demote.class, CatalogPublishCommand.class})
 final class CatalogCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;

@@ -1,13 +1,11 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.catalog.Promotion;
-import io.imagefactory.credentials.HostRule;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.workspace.CatalogFolder;
 import io.imagefactory.workspace.StateWorkspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -39,18 +37,7 @@ abstract class CatalogPromoteCommand implements Callable<Integer> {
   @Option(names = "--domain", required = true, paramLabel = "D", description = "The domain: index/tags/domain-D.yaml.")
   String domain;
 
-  @Option(names = "--git-repo", paramLabel = "URL",
-      description = {"Clone this catalog repository, commit as Image Factory Bot and push (again after a lost race).",
-          "Without it, the file in the --root checkout is written for a merge request, and nothing is committed."})
-  String gitRepo;
-
-  @Option(names = "--git-branch", paramLabel = "BRANCH", defaultValue = "main",
-      description = "Branch of the catalog repository (default: ${DEFAULT-VALUE}).")
-  String gitBranch;
-
-  @Option(names = "--insecure-host", paramLabel = "HOST[:PORT]",
-      description = "Allow plain http (and the token over it) to this host; repeatable. Tests and labs only.")
-  List<String> insecureHosts = new ArrayList<>();
+  @Mixin CatalogGitOptions git;
 
   /** The change to the catalog whose files and required labels {@code folder} reads; empty when none is needed. */
   abstract Optional<Promotion.Change> change(CatalogFolder folder);
@@ -60,12 +47,9 @@ abstract class CatalogPromoteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    GitRepoOption.check("--git-repo", gitRepo);
     AtomicReference<Optional<Promotion.Change>> made = new AtomicReference<>(Optional.empty());
     PrintWriter out = spec.commandLine().getOut();
-    try (StateWorkspace workspace = gitRepo == null ? StateWorkspace.local(parent.root())
-        : StateWorkspace.clone(gitRepo, gitBranch, Tokens.from(parent.parent.context().env()),
-            HostRule.allowingPlainHttpTo(insecureHosts))) {
+    try (StateWorkspace workspace = git.open(parent.root(), Tokens.from(parent.parent.context().env()))) {
       StateWorkspace.Written written = workspace.write((Path dir) -> {
         CatalogFolder folder = CatalogFolder.of(dir, Optional.ofNullable(options.catalog));
         Optional<Promotion.Change> change = change(folder);
@@ -73,9 +57,8 @@ abstract class CatalogPromoteCommand implements Callable<Integer> {
         made.set(change);
         return change.map(c -> "catalog: " + c.note() + "\n");
       });
-      Optional<Promotion.Change> change = made.get();
-      out.println(change.map(c -> c.note() + (written.committed() ? ": pushed " + written.commit()
-          : ": wrote " + c.path() + " (commit it on a branch for a merge request)")).orElse(unchanged()));
+      out.println(made.get().map(c -> c.note() + ": " + CatalogGitOptions.where(written, List.of(c.path())))
+          .orElse(unchanged()));
     }
     out.flush();
     return ExitCodes.OK;

@@ -152,7 +152,8 @@ class CommandLineTest {
         Arguments.of("rebuild", plain), Arguments.of("status", plain), Arguments.of("catalog", List.of("0", "2")), Arguments.of("catalog check", plain),
         Arguments.of("catalog index", comparing), Arguments.of("catalog latest", plain),
         Arguments.of("catalog query", comparing), Arguments.of("catalog show", plain),
-        Arguments.of("catalog promote", plain), Arguments.of("catalog demote", plain));
+        Arguments.of("catalog promote", plain), Arguments.of("catalog demote", plain),
+        Arguments.of("catalog publish", plain));
   }
 
   @Nested

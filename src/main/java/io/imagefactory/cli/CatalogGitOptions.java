@@ -1,0 +1,38 @@
+package io.imagefactory.cli;
+
+import io.imagefactory.credentials.HostRule;
+import io.imagefactory.credentials.Tokens;
+import io.imagefactory.workspace.StateWorkspace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where the catalog commands that edit it write: the checkout, or a clone committed and pushed as the bot. */
+final class CatalogGitOptions {
+  @Option(names = "--git-repo", paramLabel = "URL",
+      description = {"Clone this catalog repository, commit as Image Factory Bot and push (again after a lost race).",
+          "Without it, the files in the --root checkout are written, for a merge request; nothing is committed."})
+  String gitRepo;
+
+  @Option(names = "--git-branch", paramLabel = "BRANCH", defaultValue = "main",
+      description = "Branch of the catalog repository (default: ${DEFAULT-VALUE}).")
+  String gitBranch;
+
+  @Option(names = "--insecure-host", paramLabel = "HOST[:PORT]",
+      description = "Allow plain http (and the token over it) to this host; repeatable. Tests and labs only.")
+  List<String> insecureHosts = new ArrayList<>();
+
+  /** The checkout at {@code root}, or a clone of --git-repo; close it when done. */
+  StateWorkspace open(Path root, Tokens tokens) {
+    GitRepoOption.check("--git-repo", gitRepo);
+    return gitRepo == null ? StateWorkspace.local(root)
+        : StateWorkspace.clone(gitRepo, gitBranch, tokens, HostRule.allowingPlainHttpTo(insecureHosts));
+  }
+
+  /** How the result is named: pushed, or written for a merge request. */
+  static String where(StateWorkspace.Written written, List<String> paths) {
+    return written.committed() ? "pushed " + written.commit()
+        : "wrote " + String.join(", ", paths) + " (commit it on a branch for a merge request)";
+  }
+}
