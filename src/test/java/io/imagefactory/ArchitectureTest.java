@@ -30,7 +30,7 @@ class ArchitectureTest {
       "", "config", "tags", "semver", "state", "fleet", "kargo", "dockerfile", "analysis", "image", "yaml", "diff", "report",
       "rebuild", "pin", "verification", "catalog");
   /** Adapters to the outside world: below the workspace and the jobs, beside the core. */
-  static final Set<String> ADAPTERS = Set.of("credentials", "git", "registry", "forge", "trigger");
+  static final Set<String> ADAPTERS = Set.of("credentials", "git", "registry", "forge", "trigger", "notify");
   /**
    * What drives the core and the adapters. The release features (tagging, retention, imagecheck)
    * keep their pure planners in classes of their own (TagPlanner, RetentionPlanner, ImageCheck)

@@ -1,5 +1,6 @@
 package io.imagefactory.cli;
 
+import io.imagefactory.catalog.CatalogTree;
 import io.imagefactory.catalog.Promotion;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.workspace.CatalogFolder;
@@ -48,17 +49,21 @@ abstract class CatalogPromoteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AtomicReference<Optional<Promotion.Change>> made = new AtomicReference<>(Optional.empty());
+    AtomicReference<CatalogNotices> notices = new AtomicReference<>();
     PrintWriter out = spec.commandLine().getOut();
     try (StateWorkspace workspace = git.open(parent.root(), Tokens.from(parent.parent.context().env()))) {
       StateWorkspace.Written written = workspace.write((Path dir) -> {
         CatalogFolder folder = CatalogFolder.of(dir, Optional.ofNullable(options.catalog));
         Optional<Promotion.Change> change = change(folder);
+        notices.set(CatalogNotices.of(folder, CatalogTree.read(folder.read()), component));
         change.ifPresent(c -> folder.write(Map.of(c.path(), c.text())));
         made.set(change);
         return change.map(c -> "catalog: " + c.note() + "\n");
       });
       out.println(made.get().map(c -> c.note() + ": " + CatalogGitOptions.where(written, List.of(c.path())))
           .orElse(unchanged()));
+      made.get().ifPresent(c -> notices.get().send(parent.parent.context(), spec.name(), component, version, c.note(),
+          out, spec.commandLine().getErr()));
     }
     out.flush();
     return ExitCodes.OK;

@@ -1,6 +1,8 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.catalog.CatalogFiles;
+import io.imagefactory.catalog.CatalogTree;
 import io.imagefactory.catalog.DebArchive;
 import io.imagefactory.catalog.DebControl;
 import io.imagefactory.catalog.Format;
@@ -122,18 +124,25 @@ final class CatalogPublishCommand implements Callable<Integer> {
     };
     Publication.Request request = new Publication.Request(component, manifest, domains, environments);
     AtomicReference<Publication.Result> result = new AtomicReference<>();
+    AtomicReference<CatalogNotices> notices = new AtomicReference<>();
     PrintWriter out = spec.commandLine().getOut();
     try (StateWorkspace workspace = git.open(parent.root(), Tokens.from(context.env()))) {
       StateWorkspace.Written written = workspace.write(dir -> {
         CatalogFolder folder = CatalogFolder.of(dir, Optional.ofNullable(options.catalog));
-        Publication.Result r = Publication.publish(folder.read(), request, folder.settings().requiredLabels());
+        CatalogFiles files = folder.read();
+        Publication.Result r = Publication.publish(files, request, folder.settings().requiredLabels());
         folder.write(r.writes());
         result.set(r);
+        notices.set(CatalogNotices.of(folder, CatalogTree.read(files), component));
         return r.writes().isEmpty() ? Optional.empty() : Optional.of("catalog: " + r.note() + "\n");
       });
       Publication.Result r = result.get();
       out.println(r.note() + (r.writes().isEmpty() ? ""
           : ": " + CatalogGitOptions.where(written, List.copyOf(r.writes().keySet()))));
+      if (!r.writes().isEmpty()) {
+        notices.get().send(context, "publish", component, version, r.note() + ": " + manifest.location().value(), out,
+            spec.commandLine().getErr());
+      }
     }
     out.flush();
     return ExitCodes.OK;

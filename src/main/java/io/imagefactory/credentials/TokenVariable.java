@@ -13,7 +13,9 @@ public enum TokenVariable {
   /** GitLab: clone sources; the rebuild step's Secret holds the same token. */
   GITLAB("GITLAB_TOKEN"),
   /** Push state; when unset, the token of the provider that hosts the state repository is used. */
-  STATE_REPOSITORY("STATE_REPOSITORY_TOKEN");
+  STATE_REPOSITORY("STATE_REPOSITORY_TOKEN"),
+  /** Post catalog notifications to owners' Slack channels (a bot token with chat:write). */
+  SLACK("SLACK_BOT_TOKEN");
 
   private final String env;
 
