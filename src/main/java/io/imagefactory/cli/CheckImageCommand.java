@@ -2,10 +2,10 @@ package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.image.ImageReference;
+import io.imagefactory.image.ImageRequirements;
 import io.imagefactory.imagecheck.ImageCheck;
 import io.imagefactory.imagecheck.ImageCheckReport;
 import io.imagefactory.imagecheck.ImageCheckResult;
-import io.imagefactory.imagecheck.ImageRequirements;
 import io.imagefactory.registry.RegistryClient;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
-      ExitCodes.ROW_OK, " 1:an image is not Available", ExitCodes.ROW_USAGE, ExitCodes.ROW_INVALID_INPUT,
+      ExitCodes.ROW_OK, " 1:an image is not Available, or misses its platforms or size budget", ExitCodes.ROW_USAGE,
+      ExitCodes.ROW_INVALID_INPUT,
       ExitCodes.ROW_EXTERNAL_FAILURE, ExitCodes.ROW_INTERNAL_ERROR
     },
     description = {
@@ -37,7 +38,9 @@ import picocli.CommandLine.Spec;
       "when no tag is known), its conditions and its registry metadata: digest, media type, size, layers, platforms. Declared metadata of",
       "images.yaml is checked against the registry's, and pinned digests against their tags.",
       "",
-      "Exit 0 when every image is Available, 1 otherwise."
+      "Images that declare platforms or a sizeBudget in images.yaml are held to them, as check-image does.",
+      "",
+      "Exit 0 when every image is Available and meets them, 1 otherwise."
     })
 final class VerifyCommand implements Callable<Integer> {
   /** Output formats. */
@@ -101,7 +104,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.print(output == Format.JSON ? VerifyReport.json(checked) : VerifyReport.text(checked, quiet));
     out.flush();
-    return checked.stream().allMatch(Checked::available) ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+    return checked.stream().allMatch(Checked::passed) ? ExitCodes.OK : ExitCodes.DIFFERENCES;
   }
 
   /** A progress line on a terminal; nothing when output is piped, JSON or quiet. */

@@ -1,6 +1,8 @@
 package io.imagefactory.config;
 
+import io.imagefactory.InvalidInputException;
 import io.imagefactory.image.ImageReference;
+import io.imagefactory.image.ImageRequirements;
 import io.imagefactory.yaml.MapReader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  * {@code metadata}) and of settings.yaml ({@code verificationInterval}), checking each.
  */
 final class CatalogReader {
-  static final List<String> ENTRY_FIELDS = List.of("digest", "verificationInterval", "metadata");
+  static final List<String> ENTRY_FIELDS = List.of("digest", "verificationInterval", "metadata", "platforms",
+      "sizeBudget");
   static final List<String> METADATA_FIELDS = List.of("architecture", "os", "variant", "distro", "distroVersion",
       "kernelVersion", "bootcCapable", "targets", "tags", "overrides");
   static final List<String> TARGET_FIELDS = List.of("name", "verified", "notes");
@@ -36,7 +39,28 @@ final class CatalogReader {
     Optional<Duration> interval = interval(r, "verificationInterval");
     MapReader m = r.optionalMap("metadata", "metadata");
     return new ImageEnrollment.Catalog(Optional.ofNullable(digest), interval,
-        m == null ? Optional.empty() : Optional.of(metadata(m)));
+        m == null ? Optional.empty() : Optional.of(metadata(m)), requirements(r));
+  }
+
+  /** {@code platforms} and {@code sizeBudget}: what {@code verify} holds the image to, as check-image does. */
+  private static Optional<ImageRequirements> requirements(MapReader r) {
+    if (!r.has("platforms") && !r.has("sizeBudget")) {
+      return Optional.empty();
+    }
+    List<String> platforms = r.has("platforms") ? r.stringList("platforms") : List.of();
+    String budget = r.optionalString("sizeBudget");
+    try {
+      ImageRequirements.parse(platforms, Optional.empty(), "platforms", "sizeBudget");
+    } catch (InvalidInputException e) {
+      r.error("platforms", e.getMessage(), "write os/arch[/variant] items, e.g. [linux/amd64, linux/arm64/v8]");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ImageRequirements.parse(platforms, Optional.ofNullable(budget), "platforms", "sizeBudget"));
+    } catch (InvalidInputException e) {
+      r.error("sizeBudget", e.getMessage(), "write a number and a unit, e.g. 30MB, 512MiB or 1.5GB");
+      return Optional.empty();
+    }
   }
 
   /** A {@code verificationInterval}: a Go duration of at least a minute. */

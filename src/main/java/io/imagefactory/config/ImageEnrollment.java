@@ -1,5 +1,6 @@
 package io.imagefactory.config;
 
+import io.imagefactory.image.ImageRequirements;
 import io.imagefactory.tags.TagPolicy;
 import io.imagefactory.tags.Watch;
 import java.time.Duration;
@@ -39,16 +40,25 @@ public record ImageEnrollment(
    * @param verificationInterval how often the scheduled {@code verify} checks it; empty for
    *     settings.yaml's fleet-wide interval
    * @param metadata the declared platform metadata ({@code metadata})
+   * @param requirements the platforms an index must list and each platform's size budget
+   *     ({@code platforms}, {@code sizeBudget}), which {@code verify} checks as {@code check-image} does
    */
   public record Catalog(Optional<String> digest, Optional<Duration> verificationInterval,
-      Optional<ImageMetadata> metadata) {
+      Optional<ImageMetadata> metadata, Optional<ImageRequirements> requirements) {
     /** Nothing declared. */
-    public static final Catalog NONE = new Catalog(Optional.empty(), Optional.empty(), Optional.empty());
+    public static final Catalog NONE = new Catalog(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty());
 
     public Catalog {
       Objects.requireNonNull(digest, "digest");
       Objects.requireNonNull(verificationInterval, "verificationInterval");
       Objects.requireNonNull(metadata, "metadata");
+      Objects.requireNonNull(requirements, "requirements");
+    }
+
+    /** The catalog fields without requirements. */
+    public Catalog(Optional<String> digest, Optional<Duration> verificationInterval, Optional<ImageMetadata> metadata) {
+      this(digest, verificationInterval, metadata, Optional.empty());
     }
   }
 

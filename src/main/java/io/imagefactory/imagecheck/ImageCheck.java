@@ -1,5 +1,6 @@
 package io.imagefactory.imagecheck;
 
+import io.imagefactory.image.ImageRequirements;
 import io.imagefactory.registry.Platform;
 import io.imagefactory.registry.PlatformImage;
 import io.imagefactory.registry.ResolvedImage;

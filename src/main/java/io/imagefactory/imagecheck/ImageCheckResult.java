@@ -1,5 +1,6 @@
 package io.imagefactory.imagecheck;
 
+import io.imagefactory.image.ByteSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

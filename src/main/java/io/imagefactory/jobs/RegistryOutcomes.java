@@ -2,6 +2,8 @@ package io.imagefactory.jobs;
 
 import io.imagefactory.Sentences;
 import io.imagefactory.image.ImageReference;
+import io.imagefactory.image.ImageRequirements;
+import io.imagefactory.imagecheck.ImageCheck;
 import io.imagefactory.image.InvalidReferenceException;
 import io.imagefactory.registry.PlatformImage;
 import io.imagefactory.registry.RegistryClient;
@@ -55,8 +57,14 @@ final class RegistryOutcomes {
       return CompletableFuture.completedFuture(new Outcome.Failure(false, "InvalidReference",
           target.reference().get() + " is not an image reference: " + e.getMessage()));
     }
-    return client.resolveAsync(ref).handle((image, error) -> error == null ? resolved(image, clock.instant())
-        : failure(error));
+    return client.resolveAsync(ref).handle((image, error) -> error == null
+        ? resolved(image, clock.instant(), target.requirements()) : failure(error));
+  }
+
+  /** The registry metadata of {@code image}, read at {@code now}, and what it lacks of {@code requirements}. */
+  static Outcome resolved(ResolvedImage image, Instant now, Optional<ImageRequirements> requirements) {
+    Outcome.Resolved r = (Outcome.Resolved) resolved(image, now);
+    return new Outcome.Resolved(r.metadata(), requirements.map(req -> ImageCheck.check(image, req).problems()));
   }
 
   /** The registry metadata of {@code image}, read at {@code now}. */

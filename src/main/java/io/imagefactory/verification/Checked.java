@@ -19,4 +19,13 @@ public record Checked(Target target, Verification verification) {
   public boolean available() {
     return verification.phase() == Verification.Phase.AVAILABLE;
   }
+
+  /**
+   * Available, and meeting the platforms and size budget images.yaml requires: what {@code
+   * verify}'s exit code 0 promises, as {@code check-image} fails on a missing platform.
+   */
+  public boolean passed() {
+    return available() && verification.condition(Verifier.REQUIREMENTS_MET)
+        .map(c -> c.status() == Verification.Status.TRUE).orElse(true);
+  }
 }

@@ -1,7 +1,9 @@
 package io.imagefactory.verification;
 
 import io.imagefactory.state.Verification;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What the registry said about a target's reference: its metadata, or why there is none. */
 public sealed interface Outcome {
@@ -10,10 +12,19 @@ public sealed interface Outcome {
    * The reference resolved.
    *
    * @param metadata digest, media type, size, layers and platforms, read now
+   * @param requirementProblems when the target declares requirements: what the image lacks
+   *     (missing platforms, platforms over the size budget), empty when it meets them
    */
-  record Resolved(Verification.RegistryMetadata metadata) implements Outcome {
+  record Resolved(Verification.RegistryMetadata metadata, Optional<List<String>> requirementProblems)
+      implements Outcome {
     public Resolved {
       Objects.requireNonNull(metadata, "metadata");
+      requirementProblems = requirementProblems.map(List::copyOf);
+    }
+
+    /** A resolution of a target that declares no requirements. */
+    public Resolved(Verification.RegistryMetadata metadata) {
+      this(metadata, Optional.empty());
     }
   }
 

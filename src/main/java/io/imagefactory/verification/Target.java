@@ -1,6 +1,7 @@
 package io.imagefactory.verification;
 
 import io.imagefactory.config.ImageMetadata;
+import io.imagefactory.image.ImageRequirements;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,10 +18,11 @@ import java.util.Optional;
  *     digest of a base image named {@code name:tag@digest})
  * @param declared the platform metadata images.yaml declares
  * @param interval how often the scheduled verification checks it
+ * @param requirements platforms and size budget images.yaml declares ({@code platforms}, {@code sizeBudget})
  */
 public record Target(
     String name, Kind kind, Optional<String> reference, Optional<String> pinnedDigest,
-    Optional<ImageMetadata> declared, Duration interval) {
+    Optional<ImageMetadata> declared, Duration interval, Optional<ImageRequirements> requirements) {
 
   /** Which state file the result goes to. */
   public enum Kind {
@@ -46,5 +48,12 @@ public record Target(
     Objects.requireNonNull(pinnedDigest, "pinnedDigest");
     Objects.requireNonNull(declared, "declared");
     Objects.requireNonNull(interval, "interval");
+    Objects.requireNonNull(requirements, "requirements");
+  }
+
+  /** A target without requirements. */
+  public Target(String name, Kind kind, Optional<String> reference, Optional<String> pinnedDigest,
+      Optional<ImageMetadata> declared, Duration interval) {
+    this(name, kind, reference, pinnedDigest, declared, interval, Optional.empty());
   }
 }

@@ -56,7 +56,7 @@ public final class Targets {
     Optional<String> reference = e.followedTag().or(() -> state.current().tag()).map(tag -> repo + ":" + tag)
         .or(() -> state.current().digest().or(catalog::digest).map(digest -> repo + "@" + digest));
     return new Target(e.name(), Target.Kind.IMAGE, reference, catalog.digest(), catalog.metadata(),
-        catalog.verificationInterval().orElse(fleetInterval));
+        catalog.verificationInterval().orElse(fleetInterval), catalog.requirements());
   }
 
   static Target base(BaseImageState b, Duration fleetInterval) {

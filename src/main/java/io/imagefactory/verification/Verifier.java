@@ -22,6 +22,8 @@ public final class Verifier {
   public static final String AVAILABLE = "Available";
   public static final String METADATA_CONSISTENT = "MetadataConsistent";
   public static final String DIGEST_PINNED = "DigestPinned";
+  /** images.yaml's {@code platforms} and {@code sizeBudget}, checked as {@code check-image} does. */
+  public static final String REQUIREMENTS_MET = "RequirementsMet";
 
   private Verifier() {}
 
@@ -29,7 +31,8 @@ public final class Verifier {
   public static Verification verify(Target target, Outcome outcome, Optional<Verification> previous, Instant now) {
     String reference = target.reference().orElse("");
     if (outcome instanceof Outcome.Resolved resolved) {
-      return resolved(target, reference, resolved.metadata(), previous, now);
+      Verification v = resolved(target, reference, resolved.metadata(), previous, now);
+      return resolved.requirementProblems().map(problems -> withRequirements(v, problems, previous, now)).orElse(v);
     }
     Phase phase;
     Condition available;
@@ -44,6 +47,7 @@ public final class Verifier {
     List<Condition> conditions = new ArrayList<>(List.of(available));
     previous.flatMap(p -> p.condition(METADATA_CONSISTENT)).ifPresent(conditions::add);
     previous.flatMap(p -> p.condition(DIGEST_PINNED)).ifPresent(conditions::add);
+    previous.flatMap(p -> p.condition(REQUIREMENTS_MET)).ifPresent(conditions::add);
     return new Verification(reference, phase, previous.flatMap(Verification::registryMetadata),
         previous.flatMap(Verification::metadata), conditions, now);
   }
@@ -68,6 +72,20 @@ public final class Verifier {
         : condition(previous, DIGEST_PINNED, Status.FALSE, "TagMoved", reference + " now points at "
             + served.resolvedDigest() + ", not at the pinned " + pinned, now)));
     return new Verification(reference, Phase.AVAILABLE, Optional.of(served), reported, conditions, now);
+  }
+
+  /** {@code v} with the RequirementsMet condition: True, or False naming what the image lacks. */
+  private static Verification withRequirements(Verification v, List<String> problems, Optional<Verification> previous,
+      Instant now) {
+    List<Condition> conditions = new ArrayList<>(v.conditions());
+    conditions.add(problems.isEmpty()
+        ? condition(previous, REQUIREMENTS_MET, Status.TRUE, "PlatformsAndSizesMet",
+            "every required platform is served, each within the size budget", now)
+        : condition(previous, REQUIREMENTS_MET, Status.FALSE,
+            problems.stream().anyMatch(p -> p.contains(" lacks the platform")) ? "MissingPlatform" : "OverSizeBudget",
+            String.join("; ", problems), now));
+    return new Verification(v.reference(), v.phase(), v.registryMetadata(), v.metadata(), conditions,
+        v.lastVerificationTime());
   }
 
   /** A condition whose lastTransitionTime is the previous one's while the status stays the same. */

@@ -81,12 +81,15 @@ public final class VerifyReport {
         m.platforms().stream().map(Verification.Platform::toString).collect(Collectors.joining(",")));
   }
 
-  /** {@code 3 verified: 2 Available, 1 Failed}. */
+  /** {@code 3 verified: 2 Available, 1 Failed}, and how many Available ones miss their requirements. */
   static String summary(List<Checked> checked) {
     Map<Verification.Phase, Integer> counts = new EnumMap<>(Verification.Phase.class);
     checked.forEach(c -> counts.merge(c.verification().phase(), 1, Integer::sum));
+    long unmet = checked.stream().filter(c -> c.available() && !c.passed()).count();
     return checked.size() + " verified: " + (counts.isEmpty() ? "nothing" : counts.entrySet().stream()
-        .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", ")));
+        .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", ")))
+        + (unmet == 0 ? "" : "; " + unmet + " of them " + (unmet == 1 ? "misses its" : "miss their")
+            + " platforms or size budget");
   }
 
   /** {@code {images: [{name, kind, reference, phase, registryMetadata, metadata, conditions, ...}], movedPins: [...]}}. */

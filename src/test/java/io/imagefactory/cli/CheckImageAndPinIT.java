@@ -2,11 +2,11 @@ package io.imagefactory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.imagecheck.ByteSize;
+import io.imagefactory.image.ByteSize;
 import io.imagefactory.testing.Registry;
-import io.imagefactory.testing.TestImages;
 import io.imagefactory.testing.TestImages.Pushed;
 import io.imagefactory.testing.TestImages.Spec;
+import io.imagefactory.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -94,6 +94,23 @@ class VerifyIT {
   }
 
   @Test
+  void checksTheRequiredPlatformsAndSizeBudgetImagesYamlDeclares() throws IOException {
+    Path images = fleet.resolve("image-factory/images.yaml");
+    String text = Files.readString(images);
+    Files.writeString(images, text.replace("  allowTags: ^v2$\n", "  allowTags: ^v2$\n  platforms: [linux/amd64, linux/arm64]\n"
+        + "  sizeBudget: 1kB\n").replace("  digest: " + oldAmd64.digest() + "\n",
+        "  digest: " + oldAmd64.digest() + "\n  platforms: linux/amd64,linux/arm64\n"));
+    CliRun run = CliRun.in(fleet, "verify", "app", "multi");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains(
+        "RequirementsMet False MissingPlatform: " + registry.hostPort() + "/acme/app:v1@" + amd64.digest()
+            + " lacks the platform linux/arm64 (it has linux/amd64)",
+        "RequirementsMet False OverSizeBudget: " + registry.hostPort() + "/acme/multi:v2@" + index.digest()
+            + " for linux/arm64/v8 is 1.3 kB compressed, over the budget of 1.0 kB",
+        "2 verified: 2 Available; 2 of them miss their platforms or size budget");
+  }
+
+  @Test
   void quietPrintsOnlyWhatNeedsAttentionAndJsonCarriesTheMetadata() {
     CliRun quiet = CliRun.in(fleet, "verify", "multi", "--quiet");
     assertThat(quiet.exitCode()).as(quiet.err()).isZero();

@@ -103,11 +103,17 @@ class ImagesSchemaTest {
             + "  constraint: latest\n"),
         arguments("a constraint YAML reads as a number", variant(EXTERNAL, "Lexical", "Digest") + "  constraint: 1.10\n"),
         arguments("allowTags YAML reads as a number", variant(EXTERNAL, "^16-alpine$", "22")),
-        arguments("an owner", EXTERNAL + "  owner: team-web\n"));
+        arguments("an owner", EXTERNAL + "  owner: team-web\n"),
+        arguments("required platforms and a size budget", EXTERNAL + "  platforms: [linux/amd64, linux/arm64/v8]\n"
+            + "  sizeBudget: 30MB\n"),
+        arguments("a binary size budget alone", EXTERNAL + "  sizeBudget: 1.5 GiB\n"),
+        arguments("platforms as one comma-separated string", EXTERNAL + "  platforms: linux/amd64,linux/arm64\n"));
   }
 
   static Stream<Arguments> invalid() {
     return Stream.of(
+        arguments("a platform without an architecture", EXTERNAL + "  platforms: [linux]\n"),
+        arguments("a size budget in words", EXTERNAL + "  sizeBudget: thirty megabytes\n"),
         arguments("an empty list (it would remove the whole fleet)", "[]"),
         arguments("a map instead of a list", "name: backstage\n"),
         arguments("an entry that is not a map", "- backstage\n"),

@@ -1,5 +1,7 @@
 package io.imagefactory.imagecheck;
 
+import io.imagefactory.image.ByteSize;
+import io.imagefactory.image.ImageRequirements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

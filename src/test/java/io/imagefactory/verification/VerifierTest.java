@@ -52,6 +52,39 @@ class VerifierTest {
   }
 
   @Test
+  void requiredPlatformsAndSizeBudgetsAreTheRequirementsMetCondition() {
+    Target t = target(Optional.empty(), Optional.empty());
+    Outcome.Resolved meets = new Outcome.Resolved(((Outcome.Resolved) single(D1, AMD64)).metadata(),
+        Optional.of(List.of()));
+    Outcome.Resolved lacks = new Outcome.Resolved(meets.metadata(), Optional.of(List.of(
+        "ghcr.io/acme/app:v1 lacks the platform linux/arm64 (it has linux/amd64)")));
+    Outcome.Resolved heavy = new Outcome.Resolved(meets.metadata(), Optional.of(List.of(
+        "ghcr.io/acme/app:v1 for linux/amd64 is 40.0 MB compressed, over the budget of 30.0 MB")));
+
+    Verification ok = Verifier.verify(t, meets, Optional.empty(), T0);
+    Verification missing = Verifier.verify(t, lacks, Optional.of(ok), T1);
+    Verification over = Verifier.verify(t, heavy, Optional.of(missing), T1.plusSeconds(60));
+    Verification down = Verifier.verify(t, new Outcome.Failure(true, "Timeout", "no answer"), Optional.of(over),
+        T1.plusSeconds(120));
+
+    assertThat(ok.condition(Verifier.REQUIREMENTS_MET).orElseThrow().status()).isEqualTo(Status.TRUE);
+    assertThat(missing.condition(Verifier.REQUIREMENTS_MET).orElseThrow()).satisfies(c -> {
+      assertThat(c.status()).isEqualTo(Status.FALSE);
+      assertThat(c.reason()).isEqualTo("MissingPlatform");
+      assertThat(c.message()).contains("lacks the platform linux/arm64");
+      assertThat(c.lastTransitionTime()).isEqualTo(T1);
+    });
+    assertThat(over.condition(Verifier.REQUIREMENTS_MET).orElseThrow()).satisfies(c -> {
+      assertThat(c.reason()).isEqualTo("OverSizeBudget");
+      assertThat(c.lastTransitionTime()).as("still False: the transition time stays").isEqualTo(T1);
+    });
+    assertThat(down.condition(Verifier.REQUIREMENTS_MET)).as("kept while the registry is down")
+        .isEqualTo(over.condition(Verifier.REQUIREMENTS_MET));
+    assertThat(Verifier.verify(t, single(D1, AMD64), Optional.empty(), T0).condition(Verifier.REQUIREMENTS_MET))
+        .as("no requirements declared, no condition").isEmpty();
+  }
+
+  @Test
   void transientFailuresAreUnavailablePermanentOnesFailedAndBothKeepTheLastMetadata() {
     Verification ok = Verifier.verify(target(Optional.empty(), Optional.empty()), single(D1, AMD64), Optional.empty(), T0);
     Verification down = Verifier.verify(target(Optional.empty(), Optional.empty()),

@@ -1,4 +1,4 @@
-package io.imagefactory.imagecheck;
+package io.imagefactory.image;
 
 import java.math.BigDecimal;
 import java.util.Locale;

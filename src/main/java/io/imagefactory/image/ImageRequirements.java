@@ -1,4 +1,4 @@
-package io.imagefactory.imagecheck;
+package io.imagefactory.image;
 
 import io.imagefactory.InvalidInputException;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * What an image must offer: platforms every index must list, and a budget for each platform's
  * compressed size. {@code check-image} takes them from its options; {@code verify} is to take them
- * from an image's {@code platforms} and {@code sizeBudget} in images.yaml (see {@link ImageCheck}).
+ * from an image's {@code platforms} and {@code sizeBudget} in images.yaml ({@code imagecheck.ImageCheck}).
  *
  * @param platforms {@code os/arch[/variant]}, e.g. {@code linux/amd64}
  * @param sizeBudget the most compressed bytes one platform may take, if there is a budget
