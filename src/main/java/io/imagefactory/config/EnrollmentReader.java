@@ -28,9 +28,10 @@ import java.util.Optional;
  * adding one {@link Problem} per thing wrong to the caller's list.
  */
 public final class EnrollmentReader {
+  private static final java.util.regex.Pattern INPUT_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,99}");
   static final List<String> ENTRY_FIELDS = fields();
   static final List<String> SOURCE_FIELDS =
-      List.of("provider", "repo", "branch", "dockerfile", "workflow", "buildArgs", "tagPattern");
+      List.of("provider", "repo", "branch", "dockerfile", "workflow", "buildArgs", "inputs", "tagPattern");
 
   /**
    * Why an empty enrollment is refused: generated from it, dist/ would hold no Warehouse or Stage,
@@ -173,7 +174,20 @@ public final class EnrollmentReader {
       return null;
     }
     return new Source(provider, repo, branch == null ? Source.DEFAULT_BRANCH : branch,
-        dockerfile == null ? Source.DEFAULT_DOCKERFILE : dockerfile, workflow, s.stringMap("buildArgs"));
+        dockerfile == null ? Source.DEFAULT_DOCKERFILE : dockerfile, workflow, s.stringMap("buildArgs"),
+        inputs(s));
+  }
+
+  /** {@code inputs}: names GitHub and GitLab accept as input and variable names. */
+  private static Map<String, String> inputs(MapReader s) {
+    Map<String, String> inputs = s.stringMap("inputs");
+    for (String name : inputs.keySet()) {
+      if (!INPUT_NAME.matcher(name).matches()) {
+        s.error("inputs", "input \"" + name + "\" is not a workflow input or pipeline variable name",
+            "use letters, digits, '_' and '-', starting with a letter or '_', as the workflow declares it");
+      }
+    }
+    return inputs;
   }
 
   private static Optional<String> workflow(MapReader s, Provider provider) {

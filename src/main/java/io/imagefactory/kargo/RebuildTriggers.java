@@ -1,5 +1,8 @@
 package io.imagefactory.kargo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imagefactory.config.Provider;
 import io.imagefactory.config.Settings;
 import io.imagefactory.config.Source;
@@ -19,8 +22,9 @@ import java.util.Map;
  *       and a {@code PRIVATE-TOKEN} header; GitLab answers 201 with the pipeline.
  * </ul>
  *
- * <p>The body is a fixed JSON string, not an expression: workflow inputs a workflow does not
- * declare make GitHub reject the dispatch (422), so none are sent.
+ * <p>The body is a fixed JSON string, not an expression. Workflow inputs a workflow does not
+ * declare make GitHub reject the dispatch (422), so only the enrollment's {@code source.inputs}
+ * are sent (as GitLab pipeline variables for GitLab).
  *
  * <p>Retries, as Kargo v1.11.2 runs the step ({@code http_requester.go}, {@code
  * local_orchestrator.go}): a true {@code failureExpression} fails the step at once, whatever
@@ -43,6 +47,7 @@ final class RebuildTriggers {
   /** GitHub answers 403 with X-RateLimit-Remaining 0 when the token's rate limit is spent. */
   static final String GITHUB_RATE_LIMITED = "!(response.status == 403 && response.header('X-RateLimit-Remaining') == '0')";
   private static final String TOKEN_EXPRESSION = "${{ secret('%s').%s }}";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RebuildTriggers() {}
 
@@ -86,8 +91,18 @@ final class RebuildTriggers {
         "outputs", Tree.list(Tree.map("name", "pipelineId", "fromExpression", "response.body.id")));
   }
 
+  /** {@code {"ref": branch}}, with the enrollment's inputs (GitHub) or as variables (GitLab). */
   private static String body(Source source) {
-    return "{\"ref\":\"" + source.branch().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    ObjectNode body = JSON.createObjectNode().put("ref", source.branch());
+    if (!source.inputs().isEmpty() && source.provider() == Provider.GITHUB) {
+      ObjectNode inputs = body.putObject("inputs");
+      source.inputs().forEach(inputs::put);
+    } else if (!source.inputs().isEmpty()) {
+      ArrayNode variables = body.putArray("variables");
+      source.inputs().forEach((k, v) -> variables.addObject().put("key", k).put("value", v)
+          .put("variable_type", "env_var"));
+    }
+    return body.toString();
   }
 
   private static String token(String secret) {

@@ -119,8 +119,13 @@ public final class RebuildTrigger {
 
   static ObjectNode body(Source source, Optional<BaseUpdate> update) {
     ObjectNode body = JSON.createObjectNode().put("ref", source.branch());
+    if (source.provider() == Provider.GITHUB && !source.inputs().isEmpty()) {
+      ObjectNode inputs = body.putObject("inputs"); // only what the enrollment declares: GitHub refuses others
+      source.inputs().forEach(inputs::put);
+    }
     if (source.provider() == Provider.GITLAB) {
       ArrayNode vars = body.putArray("variables");
+      source.inputs().forEach((k, v) -> variable(vars, k, v));
       update.ifPresent(u -> {
         variable(vars, "IMAGE_FACTORY_BASE_IMAGE", u.baseImage());
         u.oldDigest().ifPresent(d -> variable(vars, "IMAGE_FACTORY_OLD_DIGEST", d));

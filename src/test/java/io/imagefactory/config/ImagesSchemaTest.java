@@ -107,12 +107,16 @@ class ImagesSchemaTest {
         arguments("required platforms and a size budget", EXTERNAL + "  platforms: [linux/amd64, linux/arm64/v8]\n"
             + "  sizeBudget: 30MB\n"),
         arguments("a binary size budget alone", EXTERNAL + "  sizeBudget: 1.5 GiB\n"),
-        arguments("platforms as one comma-separated string", EXTERNAL + "  platforms: linux/amd64,linux/arm64\n"));
+        arguments("platforms as one comma-separated string", EXTERNAL + "  platforms: linux/amd64,linux/arm64\n"),
+        arguments("workflow inputs", variant(GITHUB, "    workflow: backstage.yml\n",
+            "    workflow: backstage.yml\n    inputs:\n      reason: base image update\n      dry_run: false\n")));
   }
 
   static Stream<Arguments> invalid() {
     return Stream.of(
         arguments("a platform without an architecture", EXTERNAL + "  platforms: [linux]\n"),
+        arguments("an input name with a space", variant(GITHUB, "    workflow: backstage.yml\n",
+            "    workflow: backstage.yml\n    inputs:\n      \"the reason\": x\n")),
         arguments("a size budget in words", EXTERNAL + "  sizeBudget: thirty megabytes\n"),
         arguments("an empty list (it would remove the whole fleet)", "[]"),
         arguments("a map instead of a list", "name: backstage\n"),

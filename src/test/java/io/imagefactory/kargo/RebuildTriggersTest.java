@@ -47,6 +47,19 @@ class RebuildTriggersTest {
     assertThat(retry.path("errorThreshold").asInt()).isEqualTo(20);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "GITHUB | {\"ref\":\"main\",\"inputs\":{\"channel\":\"stable\",\"reason\":\"base image update\"}}",
+    "GITLAB | {\"ref\":\"main\",\"variables\":[{\"key\":\"channel\",\"value\":\"stable\",\"variable_type\":\"env_var\"},"
+        + "{\"key\":\"reason\",\"value\":\"base image update\",\"variable_type\":\"env_var\"}]}"})
+  void sendsOnlyTheInputsTheEnrollmentDeclares(Provider provider, String body) {
+    Source source = new Source(provider, "acme/app", "main", "Dockerfile",
+        provider == Provider.GITHUB ? Optional.of("build.yml") : Optional.empty(), Map.of(),
+        Map.of("reason", "base image update", "channel", "stable"));
+    assertThat(JSON.valueToTree(RebuildTriggers.step(source, SETTINGS)).at("/config/body").asText()).isEqualTo(body);
+    assertThat(step(provider).at("/config/body").asText()).isEqualTo("{\"ref\":\"main\"}");
+  }
+
   private static JsonNode step(Provider provider) {
     Source source = new Source(provider, "acme/app", "main", "Dockerfile",
         provider == Provider.GITHUB ? Optional.of("build.yml") : Optional.empty(), Map.of());

@@ -98,6 +98,22 @@ class RebuildTriggerTest {
   }
 
   @Test
+  void sendsTheInputsTheEnrollmentDeclaresAndNoOthers() throws IOException {
+    answers.add(new Answer(204, "", Map.of()));
+    answers.add(new Answer(201, "{\"id\": 1}", Map.of()));
+    Map<String, String> inputs = Map.of("channel", "stable");
+    trigger(GH_TOKEN).trigger(new Source(Provider.GITHUB, "acme/app", "main", "Dockerfile", Optional.of("build.yml"),
+        Map.of(), inputs), Optional.of(UPDATE));
+    trigger(GL_TOKEN).trigger(new Source(Provider.GITLAB, "acme/web/portal", "release", "Dockerfile", Optional.empty(),
+        Map.of(), inputs), Optional.empty());
+
+    assertThat(seen.get(0).body()).isEqualTo(JSON.readTree("{\"ref\": \"main\", \"inputs\": {\"channel\": \"stable\"}}"));
+    assertThat(seen.get(1).body()).isEqualTo(JSON.readTree("""
+        {"ref": "release", "variables": [{"key": "channel", "value": "stable", "variable_type": "env_var"}]}
+        """));
+  }
+
+  @Test
   void startsAGitLabPipelineWithTheUpdateAsVariablesAndKeepsItsIdAndUrl() throws IOException {
     answers.add(new Answer(201, "{\"id\": 4711, \"web_url\": \"https://gitlab.example/acme/web/portal/-/pipelines/4711\"}",
         Map.of("Content-Type", "application/json")));
