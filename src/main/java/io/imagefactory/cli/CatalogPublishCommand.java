@@ -1,6 +1,7 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.Layout;
 import io.imagefactory.catalog.CatalogFiles;
 import io.imagefactory.catalog.CatalogTree;
 import io.imagefactory.catalog.DebArchive;
@@ -9,12 +10,17 @@ import io.imagefactory.catalog.Format;
 import io.imagefactory.catalog.Location;
 import io.imagefactory.catalog.Manifest;
 import io.imagefactory.catalog.Publication;
+import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.credentials.Tokens;
+import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.registry.RegistryClient;
 import io.imagefactory.registry.ResolvedImage;
+import io.imagefactory.state.ImageState;
 import io.imagefactory.workspace.CatalogFolder;
+import io.imagefactory.workspace.Checkout;
 import io.imagefactory.workspace.FileErrors;
+import io.imagefactory.workspace.FleetPipeline;
 import io.imagefactory.workspace.PathDisplay;
 import io.imagefactory.workspace.StateWorkspace;
 import java.io.IOException;
@@ -150,10 +156,11 @@ final class CatalogPublishCommand implements Callable<Integer> {
 
   private Manifest docker(CliContext context) {
     String ref = require(image, "--image", "name the image, e.g. --image ghcr.io/acme/app:" + version);
+    ImageReference reference = ImageReference.tryParse(ref).orElseThrow(() -> new InvalidInputException("--image",
+        "\"" + ref + "\" is not an image reference", "write REGISTRY/REPOSITORY:TAG, e.g. ghcr.io/acme/app:" + version));
     ResolvedImage resolved;
     try (RegistryClient client = registry.client(context)) {
-      resolved = client.resolve(ImageReference.tryParse(ref).orElseThrow(() -> new InvalidInputException("--image",
-          "\"" + ref + "\" is not an image reference", "write REGISTRY/REPOSITORY:TAG, e.g. ghcr.io/acme/app:" + version)));
+      resolved = client.resolve(reference);
     }
     List<String> archs = resolved.platforms().stream().map(p -> p.platform().architecture()).distinct().sorted().toList();
     // An index's platforms are built from one source: the first that records an OCI label gives it.
@@ -167,12 +174,30 @@ final class CatalogPublishCommand implements Callable<Integer> {
         .flatMap(c -> c.created().stream()).max(Instant::compareTo);
     Instant built = newest.orElseThrow(() -> new InvalidInputException("--image", ref + " records no created time",
         "build it with a builder that sets the config's created field (BuildKit, Jib, ko do)"));
-    Optional<String> base = Optional.ofNullable(baseImage).or(() -> Optional.ofNullable(resolved.annotations()
-        .get(BASE_NAME))).or(() -> Optional.ofNullable(labels.get(BASE_NAME)));
+    Optional<String> base = Optional.ofNullable(baseImage).or(() -> analysedBase(reference))
+        .or(() -> Optional.ofNullable(resolved.annotations().get(BASE_NAME)))
+        .or(() -> Optional.ofNullable(labels.get(BASE_NAME)));
     labels.remove(BASE_NAME);
     return new Manifest(Format.DOCKER, version, new Location(Location.Kind.IMAGE, ref),
         resolved.digest().substring(resolved.digest().indexOf(':') + 1), Optional.empty(), time(built), base,
         archs, Optional.empty(), labels, null);
+  }
+
+  /**
+   * The base image the analysis found for the enrolled image {@code reference} names, when the
+   * checkout holds the fleet: the image of its last FROM, the stage BuildKit builds by default.
+   */
+  private Optional<String> analysedBase(ImageReference reference) {
+    if (!Files.isRegularFile(parent.root().resolve(Layout.IMAGES_FILE))) {
+      return Optional.empty();
+    }
+    FleetInputs in = FleetPipeline.inputs(new Checkout(parent.root()));
+    return in.enrollments().stream()
+        .filter(e -> ImageReference.tryParse(e.repoUrl()).map(ImageReference::repoUrl).equals(Optional.of(reference.repoUrl())))
+        .findFirst().map(e -> in.images().get(e.name())).map(ImageState::baseImages).filter(b -> !b.isEmpty())
+        .map(b -> b.get(b.size() - 1))
+        .flatMap(name -> Optional.ofNullable(in.baseImages().get(name)).flatMap(b -> b.reference().fullImage())
+            .or(() -> Optional.ofNullable(in.enrollment(name)).map(ImageEnrollment::repoUrl)));
   }
 
   private Manifest deb(CliContext context) {

@@ -13,13 +13,24 @@ final class CliChild {
   private CliChild() {}
 
   static ChildRun run(List<String> args) {
-    return java("io.imagefactory.cli.Main", args);
+    return java("io.imagefactory.cli.Main", args, true);
   }
 
   /** {@code mainClass} of this class path in a child JVM with the same flags. */
   static ChildRun java(String mainClass, List<String> args) {
+    return java(mainClass, args, false);
+  }
+
+  /** The same, with BENCH_JAVA_OPTS when {@code extra}: only the command measured gets them, not its baselines. */
+  private static ChildRun java(String mainClass, List<String> args, boolean extra) {
     List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), mainClass));
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    // BENCH_JAVA_OPTS: flags to compare with bin/image-factory's (later flags win), e.g. -XX:TieredStopAtLevel=4
+    String opts = extra ? System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").strip() : "";
+    if (!opts.isEmpty()) {
+      command.addAll(List.of(opts.split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
     return ChildRun.of(command, Map.of());
   }
@@ -39,7 +50,7 @@ final class CliChild {
   }
 
   static ChildRun version() {
-    return run(List.of("--version"));
+    return java("io.imagefactory.cli.Main", List.of("--version"), false);
   }
 
   static String loadAverage() {

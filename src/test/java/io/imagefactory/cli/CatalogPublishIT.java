@@ -92,6 +92,33 @@ class CatalogPublishIT {
   }
 
   @Test
+  void takesTheBaseImageTheAnalysisFoundWhenTheImageIsEnrolledInTheCheckout() throws IOException {
+    Map<String, String> withoutBase = new java.util.HashMap<>(OCI);
+    withoutBase.remove("org.opencontainers.image.base.name");
+    Pushed plain = TestImages.image(registry, "acme/ms-ingestion",
+        new Spec("linux", "amd64", null, "2025-07-03T10:00:00Z", withoutBase, List.of("d")), false);
+    TestImages.tag(registry, "acme/ms-ingestion", "1.2.0", plain);
+    Path fleet = Files.createDirectories(root.resolve("image-factory/state/images"));
+    Files.writeString(root.resolve("image-factory/settings.yaml"), "stateRepository: {url: https://example.invalid/s.git}\n"
+        + "analysis: {image: ghcr.io/acme/analysis:1}\nhosts: {insecure: [127.0.0.1]}\n");
+    Files.writeString(root.resolve("image-factory/images.yaml"), "- name: ms-ingestion\n  registry: "
+        + registry.hostPort() + "\n  repository: acme/ms-ingestion\n  source: {provider: github, repo: acme/ms,"
+        + " workflow: build.yml}\n");
+    Files.writeString(fleet.resolve("ms-ingestion.yaml"), "name: ms-ingestion\nbaseImages:\n  - python-3-12\n"
+        + "  - python-3-12-slim\n");
+    Path bases = Files.createDirectories(root.resolve("image-factory/state/base-images"));
+    Files.writeString(bases.resolve("python-3-12.yaml"), "name: python-3-12\nfullImage: python:3.12\n"
+        + "registry: docker.io\nrepository: library/python\ntag: \"3.12\"\n");
+    Files.writeString(bases.resolve("python-3-12-slim.yaml"), "name: python-3-12-slim\nfullImage: python:3.12-slim\n"
+        + "registry: docker.io\nrepository: library/python\ntag: \"3.12-slim\"\n");
+
+    CliRun r = publishImage(root, "1.2.0");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(root.resolve(ING + "1.2.0/docker/manifest.yaml")).content()
+        .as("the last FROM's image: the stage BuildKit builds by default").contains("base_image: python:3.12-slim\n");
+  }
+
+  @Test
   void aHotfixOnAnOlderLineDoesNotBecomeLatest() throws IOException {
     assertThat(publishImage(root, "1.1.0").exitCode()).isZero();
     CliRun hotfix = CliRun.in(root, "catalog", "publish", "cloud/dmp/ms-ingestion", "1.0.4", "--format", "docker",
