@@ -1,9 +1,12 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.Problem;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -20,6 +23,8 @@ public final class CatalogTree {
   private final Optional<List<IndexEntry>> componentsIndex;
   private final SortedMap<String, List<IndexEntry>> domains;
   private final List<Problem> problems;
+  /** Components by their last segment, which dependencies may name them by. */
+  private final Map<String, List<Component>> byLeaf = new HashMap<>();
 
   CatalogTree(CatalogFiles files, SortedMap<String, Component> components, SortedMap<String, Ownership> ownership,
       Set<String> ownershipFiles, Optional<List<IndexEntry>> componentsIndex, SortedMap<String, List<IndexEntry>> domains,
@@ -31,6 +36,13 @@ public final class CatalogTree {
     this.componentsIndex = componentsIndex;
     this.domains = Collections.unmodifiableSortedMap(domains);
     this.problems = List.copyOf(problems);
+    this.components.values().forEach(c ->
+        byLeaf.computeIfAbsent(CatalogPaths.leaf(c.name()), k -> new ArrayList<>()).add(c));
+  }
+
+  /** The components whose last segment is {@code leaf}, in name order. */
+  public List<Component> byLeaf(String leaf) {
+    return byLeaf.getOrDefault(leaf, List.of());
   }
 
   /** Parses every file of {@code files}; what cannot be read is a problem, never an exception. */

@@ -19,8 +19,8 @@ final class Dependencies {
     if (exact.isPresent()) {
       return new Resolved(exact, null, null);
     }
-    List<Component> byLeaf = tree.components().values().stream()
-        .filter(c -> !name.contains("/") && CatalogPaths.leaf(c.name()).equals(name)).toList();
+    // by leaf through the tree's index: a catalog of 20,000 versions resolves a dependency for each
+    List<Component> byLeaf = name.contains("/") ? List.of() : tree.byLeaf(name);
     if (byLeaf.size() == 1) {
       return new Resolved(Optional.of(byLeaf.get(0)), null, null);
     }
