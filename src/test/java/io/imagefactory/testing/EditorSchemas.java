@@ -14,13 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * The JSON Schemas editors use for images.yaml and settings.yaml ({@code schemas/} at the
- * repository root), compiled once, and YAML read as editors read it.
+ * The JSON Schemas editors use for images.yaml, settings.yaml and the catalog's files ({@code
+ * schemas/} at the repository root), compiled once, and YAML read as editors read it.
  */
 public final class EditorSchemas {
   /** The schema of images.yaml, relative to the repository root. */
@@ -36,6 +38,7 @@ public final class EditorSchemas {
   private final Schema images;
   private final Schema settings;
   private final Schema tagPolicy;
+  private final Map<Path, Schema> byFile = new ConcurrentHashMap<>();
 
   private EditorSchemas() {
     images = registry.getSchema(read(IMAGES));
@@ -61,6 +64,14 @@ public final class EditorSchemas {
   /** What the tag policy schema finds wrong with {@code yaml}; empty when it accepts it. */
   public List<String> tagPolicyErrors(String yaml) {
     return errors(tagPolicy, yaml);
+  }
+
+  /**
+   * What the schema in the file {@code schema} (e.g. {@code schemas/catalog-manifest.schema.json})
+   * finds wrong with {@code yaml}; empty when it accepts it. Each file is compiled once.
+   */
+  public List<String> errors(Path schema, String yaml) {
+    return errors(byFile.computeIfAbsent(schema.normalize(), file -> registry.getSchema(read(file))), yaml);
   }
 
   /** What draft-07's meta-schema finds wrong with the schema file {@code schema}. */
