@@ -145,11 +145,14 @@ public final class ManifestReader {
     for (var s : items) {
       if (!Architectures.isKnown(s.value()) || s.value().equals(Architectures.ALL)) {
         r.error(s.position(), "unknown architecture \"" + shortened(s.value()) + "\"", "write one of " + Architectures.known());
+      } else if (out.contains(s.value())) {
+        r.error(s.position(), "architecture \"" + s.value() + "\" is listed twice", "list each platform once");
       } else {
         out.add(s.value());
       }
     }
-    if (items.isEmpty() && r.node("architectures") instanceof io.imagefactory.yaml.YamlNode.Sequence) {
+    // an empty list, and "architectures:" with nothing after it: a docker image has a platform
+    if (items.isEmpty() && r.node("architectures") != null) {
       r.error("architectures", "architectures is empty", "list the image's platforms, e.g. '- amd64'");
     }
     return out;

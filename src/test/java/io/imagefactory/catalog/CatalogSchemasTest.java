@@ -562,6 +562,10 @@ class CatalogSchemasTest {
               "base_image: [python]")),
           arguments("no architectures on a docker manifest", variant(DOCKER, "architectures:\n  - amd64\n  - arm64\n", "")),
           arguments("no platform listed", variant(DOCKER, "architectures:\n  - amd64\n  - arm64\n", "architectures: []\n")),
+          arguments("a platform listed twice", variant(DOCKER, "architectures:\n  - amd64\n  - arm64\n",
+              "architectures: [amd64, amd64]\n")),
+          arguments("architectures: with nothing after it", variant(DOCKER, "architectures:\n  - amd64\n  - arm64\n",
+              "architectures:\n")),
           arguments("an unknown platform", variant(DOCKER, "  - arm64\n", "  - x86_64\n")),
           arguments("all as a docker platform", variant(DOCKER, "  - arm64\n", "  - all\n")),
           arguments("labels as a list", variant(DOCKER, LABELS, "labels: [a]\n")),
@@ -590,8 +594,6 @@ class CatalogSchemasTest {
 
     static Stream<Arguments> onlyTheSchemaRejects() {
       return Stream.of(
-          arguments("empty architectures, which the reader reads as none", variant(DOCKER, "architectures:\n  - amd64\n  - arm64\n",
-              "architectures:\n")),
           arguments("empty labels, which the reader reads as none", variant(DOCKER, LABELS, "labels:\n")),
           arguments("a sha256 of digits only, which YAML reads as a number", variant(GENERIC, SHA, "1".repeat(64))));
     }
