@@ -8,8 +8,11 @@ import io.imagefactory.Problem;
 import io.imagefactory.ProblemReport;
 import io.imagefactory.catalog.CatalogCheck;
 import io.imagefactory.catalog.CatalogTree;
+import io.imagefactory.catalog.OnlineCheck;
+import io.imagefactory.registry.RegistryClient;
 import io.imagefactory.workspace.CatalogFolder;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code image-factory catalog check --offline}: the crawler; every problem at once, exit code 3 on errors. */
+/** {@code image-factory catalog check [--offline]}: the crawler; every problem at once, exit code 3 on errors. */
 @Command(
     name = "check",
     exitCodeListHeading = ExitCodes.HEADING,
@@ -38,8 +41,11 @@ final class CatalogCheckCommand implements Callable<Integer> {
   @ParentCommand CatalogCommand parent;
   @Mixin CatalogOptions options;
 
-  @Option(names = "--offline", required = true,
-      description = "Check the files only, not the artifacts in registries (required: the online checks are not built yet).")
+  @Mixin RegistryOptions registry;
+
+  @Option(names = "--offline",
+      description = {"Check the files only. Without it, each docker image's digest is also read from its registry,",
+          "and each file a url serves is downloaded and hashed (apt_repository and oci_artifact are not fetched)."})
   boolean offline;
 
   @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
@@ -49,7 +55,22 @@ final class CatalogCheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CatalogFolder folder = options.folder(parent.root());
     CatalogTree tree = CatalogTree.read(folder.read());
-    List<Problem> problems = CatalogCheck.run(tree, folder.settings().requiredLabels());
+    List<Problem> problems = new ArrayList<>(CatalogCheck.run(tree, folder.settings().requiredLabels()));
+    int unreadable = 0;
+    if (!offline) {
+      List<OnlineCheck.Artifact> artifacts = OnlineCheck.artifacts(tree);
+      try (RegistryClient client = registry.client(parent.parent.context())) {
+        OnlineCheck.Result online = OnlineCheck.problems(tree, CatalogOnline.observe(artifacts, client), artifacts);
+        problems.addAll(online.problems());
+        unreadable = online.unreadable();
+      }
+      long skipped = OnlineCheck.notChecked(tree);
+      if (skipped > 0) {
+        spec.commandLine().getErr().println("image-factory: note: " + skipped + " artifact"
+            + (skipped == 1 ? " in an apt repository or an OCI artifact was" : "s in apt repositories or OCI artifacts were")
+            + " not fetched; their manifests were checked offline.");
+      }
+    }
     long errors = problems.stream().filter(Problem::isError).count();
     PrintWriter out = spec.commandLine().getOut();
     if (output.equals("json")) {
@@ -62,7 +83,8 @@ final class CatalogCheckCommand implements Callable<Integer> {
           + ValidateCommand.count(versions, "version"));
     }
     out.flush();
-    return errors == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+    // only artifacts that could not be read: the registry or server failed, not the catalog
+    return errors == 0 ? ExitCodes.OK : errors == unreadable ? ExitCodes.EXTERNAL_FAILURE : ExitCodes.INVALID_INPUT;
   }
 
   private static ObjectNode json(List<Problem> problems, long errors) {

@@ -202,6 +202,55 @@ class CatalogPublishIT {
     assertThat(CliRun.in(check, "catalog", "check", "--offline").exitCode()).isZero();
   }
 
+  @Test
+  void anOnlineCheckFindsAMovedTagAChangedFileAndAServerThatIsDown() throws Exception {
+    Path fresh = dir.resolve("online-" + System.nanoTime());
+    Files.createDirectories(fresh.resolve("catalog/components/cloud/dmp"));
+    Files.createDirectories(fresh.resolve("catalog/index"));
+    Files.copy(Path.of("catalog/components/cloud/dmp/ownership.yaml"),
+        fresh.resolve("catalog/components/cloud/dmp/ownership.yaml"));
+    Pushed first = TestImages.image(registry, "acme/online", new Spec("linux", "amd64", null, "2025-07-01T10:00:00Z",
+        OCI, List.of("e")), false);
+    TestImages.tag(registry, "acme/online", "2.0.0", first);
+    com.sun.net.httpserver.HttpServer files = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    byte[][] served = {"bundle v1".getBytes()};
+    files.createContext("/bundle.zip", x -> {
+      x.sendResponseHeaders(200, served[0].length);
+      x.getResponseBody().write(served[0]);
+      x.close();
+    });
+    files.start();
+    try {
+      Path artifact = fresh.resolve("bundle.zip");
+      Files.write(artifact, served[0]);
+      String url = "http://127.0.0.1:" + files.getAddress().getPort() + "/bundle.zip";
+      assertThat(CliRun.in(fresh, "catalog", "publish", "cloud/dmp/online", "2.0.0", "--format", "docker", "--image",
+          registry.hostPort() + "/acme/online:2.0.0").exitCode()).isZero();
+      assertThat(CliRun.in(fresh, "catalog", "publish", "cloud/dmp/bundle", "1.0.0", "--format", "generic", "--file",
+          artifact.toString(), "--url", url, "--built-at", "2025-07-01T00:00:00Z").exitCode()).isZero();
+      CliRun good = CliRun.in(fresh, "catalog", "check");
+      assertThat(good.exitCode()).as(good.err()).isZero();
+
+      Pushed second = TestImages.image(registry, "acme/online", new Spec("linux", "amd64", null, "2025-07-02T10:00:00Z",
+          OCI, List.of("f")), false);
+      TestImages.tag(registry, "acme/online", "2.0.0", second);
+      served[0] = "bundle v2".getBytes();
+      CliRun moved = CliRun.in(fresh, "catalog", "check");
+      assertThat(moved.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(moved.err()).contains(registry.hostPort() + "/acme/online:2.0.0 now points at " + second.digest()
+          + ", not the " + first.digest().substring(7) + " this manifest records",
+          "the file at " + url + " has sha256 ");
+      assertThat(CliRun.in(fresh, "catalog", "check", "--offline").exitCode()).isZero();
+      TestImages.tag(registry, "acme/online", "2.0.0", first);
+    } finally {
+      files.stop(0);
+    }
+    CliRun down = CliRun.in(fresh, "catalog", "check");
+    assertThat(down.exitCode()).as("only the server failed").isEqualTo(ExitCodes.EXTERNAL_FAILURE);
+    assertThat(down.err()).contains("/bundle.zip could not be read: ");
+  }
+
   private CliRun publishImage(Path checkout, String version) {
     return CliRun.in(checkout, "catalog", "publish", "cloud/dmp/ms-ingestion", version, "--format", "docker",
         "--image", registry.hostPort() + "/acme/ms-ingestion:" + version, "--domain", "cloud");
