@@ -1,6 +1,7 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
+import io.imagefactory.TerminalText;
 import io.imagefactory.credentials.HostRule;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.fleet.FleetInputs;
@@ -98,7 +99,7 @@ final class RebuildCommand implements Callable<Integer> {
         FleetInputs inputs = workspace.load();
         Instant at = context.clock().instant();
         List<Plan> plans = RebuildDecision.plans(inputs, names, at, rebuild.overdueAfter(), now);
-        plans.forEach(p -> out.println(io.imagefactory.TerminalText.escapeControls(PlanText.line(p, at))));
+        plans.forEach(p -> out.println(TerminalText.escapeControls(PlanText.line(p, at))));
         out.println(PlanText.summary(plans) + " (dry run: nothing sent or written)");
         out.flush();
         return ExitCodes.OK;

@@ -2,6 +2,7 @@ package io.imagefactory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.imagefactory.testing.GitRemotes;
 import io.imagefactory.testing.RealComponents;
 import io.imagefactory.testing.Registry;
@@ -9,9 +10,11 @@ import io.imagefactory.testing.TestImages;
 import io.imagefactory.testing.TestImages.Pushed;
 import io.imagefactory.testing.TestImages.Spec;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -93,7 +96,7 @@ class CatalogPublishIT {
 
   @Test
   void takesTheBaseImageTheAnalysisFoundWhenTheImageIsEnrolledInTheCheckout() throws IOException {
-    Map<String, String> withoutBase = new java.util.HashMap<>(OCI);
+    Map<String, String> withoutBase = new HashMap<>(OCI);
     withoutBase.remove("org.opencontainers.image.base.name");
     Pushed plain = TestImages.image(registry, "acme/ms-ingestion",
         new Spec("linux", "amd64", null, "2025-07-03T10:00:00Z", withoutBase, List.of("d")), false);
@@ -212,8 +215,7 @@ class CatalogPublishIT {
     Pushed first = TestImages.image(registry, "acme/online", new Spec("linux", "amd64", null, "2025-07-01T10:00:00Z",
         OCI, List.of("e")), false);
     TestImages.tag(registry, "acme/online", "2.0.0", first);
-    com.sun.net.httpserver.HttpServer files = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     byte[][] served = {"bundle v1".getBytes()};
     files.createContext("/bundle.zip", x -> {
       x.sendResponseHeaders(200, served[0].length);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.image.ByteSize;
 import io.imagefactory.testing.Registry;
+import io.imagefactory.testing.TestImages;
 import io.imagefactory.testing.TestImages.Pushed;
 import io.imagefactory.testing.TestImages.Spec;
-import io.imagefactory.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
