@@ -1,7 +1,5 @@
 package io.imagefactory.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imagefactory.Problem;
@@ -35,7 +33,6 @@ import picocli.CommandLine.Spec;
       "domain indexes. Every problem is printed as path:line:column: what is wrong. what to do."
     })
 final class CatalogCheckCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Spec CommandSpec spec;
   @ParentCommand CatalogCommand parent;
@@ -74,7 +71,7 @@ final class CatalogCheckCommand implements Callable<Integer> {
     long errors = problems.stream().filter(Problem::isError).count();
     PrintWriter out = spec.commandLine().getOut();
     if (output.equals("json")) {
-      out.print(JSON.writeValueAsString(json(problems, errors)) + "\n");
+      out.print(JsonOutput.pretty().writeValueAsString(json(problems, errors)) + "\n");
     } else {
       ProblemReport.lines(problems).forEach(spec.commandLine().getErr()::println);
       int versions = tree.components().values().stream().mapToInt(c -> c.versions().size()).sum();
@@ -88,7 +85,7 @@ final class CatalogCheckCommand implements Callable<Integer> {
   }
 
   private static ObjectNode json(List<Problem> problems, long errors) {
-    ObjectNode root = JSON.createObjectNode().put("valid", errors == 0).put("errors", errors);
+    ObjectNode root = JsonOutput.pretty().createObjectNode().put("valid", errors == 0).put("errors", errors);
     ArrayNode list = root.putArray("problems");
     for (Problem p : problems) {
       list.addObject().put("file", p.file()).put("line", p.line()).put("column", p.column())

@@ -1,7 +1,5 @@
 package io.imagefactory.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.TerminalText;
 import io.imagefactory.catalog.CatalogQuery;
@@ -32,7 +30,6 @@ import picocli.CommandLine.Spec;
       "--format read each version's metadata and manifests; --owner the owner_team of its ownership.yaml."
     })
 final class CatalogQueryCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Spec CommandSpec spec;
   @ParentCommand CatalogCommand parent;
@@ -70,7 +67,7 @@ final class CatalogQueryCommand implements Callable<Integer> {
     List<CatalogQuery.Hit> hits = query.run(CatalogTree.read(options.folder(parent.root()).read()));
     PrintWriter out = spec.commandLine().getOut();
     if (output.equals("json")) {
-      out.print(JSON.writeValueAsString(CatalogQuery.json(hits)) + "\n");
+      out.print(JsonOutput.pretty().writeValueAsString(CatalogQuery.json(hits)) + "\n");
     } else {
       CatalogQuery.text(hits).forEach(l -> out.println(TerminalText.escapeControls(l)));
     }

@@ -1,7 +1,5 @@
 package io.imagefactory.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.TerminalText;
@@ -33,7 +31,6 @@ import picocli.CommandLine.Spec;
       "COMPONENT@VERSION shows that version's metadata.yaml and every manifest.yaml."
     })
 final class CatalogShowCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Spec CommandSpec spec;
   @ParentCommand CatalogCommand parent;
@@ -65,7 +62,7 @@ final class CatalogShowCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (output.equals("json")) {
-      out.print(JSON.writeValueAsString(node) + "\n");
+      out.print(JsonOutput.pretty().writeValueAsString(node) + "\n");
     } else {
       CatalogShow.text(node).forEach(l -> out.println(TerminalText.escapeControls(l)));
     }

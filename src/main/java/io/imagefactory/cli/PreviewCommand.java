@@ -1,8 +1,6 @@
 package io.imagefactory.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.TerminalText;
 import io.imagefactory.config.ImageEnrollment;
@@ -49,8 +47,6 @@ import picocli.CommandLine.Spec;
 final class PreviewCommand implements Callable<Integer> {
   /** Output formats. */
   enum Format { TEXT, JSON }
-
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
@@ -120,7 +116,7 @@ final class PreviewCommand implements Callable<Integer> {
 
   private static String json(Selection selection) {
     try {
-      return JSON.writeValueAsString(selection) + "\n";
+      return JsonOutput.pretty().writeValueAsString(selection) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

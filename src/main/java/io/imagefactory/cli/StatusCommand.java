@@ -1,7 +1,5 @@
 package io.imagefactory.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.imagefactory.TerminalText;
 import io.imagefactory.rebuild.Plan;
 import io.imagefactory.rebuild.PlanJson;
@@ -37,7 +35,6 @@ import picocli.CommandLine.Spec;
       "fleet summary (due, pending, triggered, overdue, failed). Reads the checkout only."
     })
 final class StatusCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Output formats. */
   enum Format { TEXT, JSON }
@@ -59,7 +56,7 @@ final class StatusCommand implements Callable<Integer> {
         rebuild.overdueAfter(), false);
     PrintWriter out = spec.commandLine().getOut();
     if (output == Format.JSON) {
-      out.print(JSON.writeValueAsString(PlanJson.fleet(plans, now)) + "\n");
+      out.print(JsonOutput.pretty().writeValueAsString(PlanJson.fleet(plans, now)) + "\n");
     } else {
       plans.forEach(p -> PlanText.block(p, now).forEach(l -> out.println(TerminalText.escapeControls(l))));
       out.println(PlanText.summary(plans));

@@ -2,10 +2,13 @@ package io.imagefactory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imagefactory.testing.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,6 +128,25 @@ class CommandLineTest {
           .map(l -> l.split("\\s+")[0]).filter(c -> c.matches("[0-9]+")).toList();
       assertThat(listed).isEqualTo(codes);
     }
+  }
+
+  @Test
+  void noCommandClassMakesAnObjectMapperWhenTheCliStarts() {
+    // picocli instantiates every command on each start: a mapper in a static field would cost every
+    // command a quarter of a second (bench/README.md); commands take JsonOutput.pretty() instead.
+    List<String> offenders = new ArrayList<>();
+    collect(Main.commandLine(), offenders);
+    assertThat(offenders).isEmpty();
+  }
+
+  private static void collect(CommandLine cli, List<String> offenders) {
+    Class<?> command = cli.getCommand().getClass();
+    for (Field f : command.getDeclaredFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && ObjectMapper.class.isAssignableFrom(f.getType())) {
+        offenders.add(command.getSimpleName() + "." + f.getName());
+      }
+    }
+    cli.getSubcommands().values().forEach(sub -> collect(sub, offenders));
   }
 
   @Test
