@@ -27,6 +27,11 @@ public final class OwnershipReader {
     int mark = r.mark();
     r.rejectUnknownFields(FIELDS, "ownership.yaml");
     String team = r.requiredString("owner_team", "write the team that owns the group's components, e.g. cloud-dmp");
+    if (team != null && team.isBlank()) {
+      // an empty team would be an "owner:" tag in ci-tags.yaml that names nobody
+      r.error("owner_team", "owner_team is empty", "write the team that owns the group's components, e.g. cloud-dmp");
+      team = null;
+    }
     String channel = r.requiredString("slack_channel",
         "write the channel notifications go to, quoted: slack_channel: \"#cloud-dmp-alerts\" (unquoted, # starts a comment)");
     if (channel != null && !CHANNEL.matcher(channel).matches()) {
