@@ -63,18 +63,12 @@ final class RegistryOutcomes {
 
   /** The registry metadata of {@code image}, read at {@code now}, and what it lacks of {@code requirements}. */
   static Outcome resolved(ResolvedImage image, Instant now, Optional<ImageRequirements> requirements) {
-    Outcome.Resolved r = (Outcome.Resolved) resolved(image, now);
-    return new Outcome.Resolved(r.metadata(), requirements.map(req -> ImageCheck.check(image, req).problems()));
-  }
-
-  /** The registry metadata of {@code image}, read at {@code now}. */
-  static Outcome resolved(ResolvedImage image, Instant now) {
     Optional<Verification.Platform> platform = image.isIndex() ? Optional.empty()
         : image.platforms().stream().findFirst().map(RegistryOutcomes::platform);
     List<Verification.Platform> platforms = image.isIndex()
         ? image.platforms().stream().map(RegistryOutcomes::platform).toList() : List.of();
     return new Outcome.Resolved(new Verification.RegistryMetadata(image.digest(), image.mediaType(), image.sizeBytes(),
-        image.layerCount(), platform, platforms, now));
+        image.layerCount(), platform, platforms, now), requirements.map(req -> ImageCheck.check(image, req).problems()));
   }
 
   private static Verification.Platform platform(PlatformImage p) {

@@ -25,12 +25,8 @@ final class Cells {
 
   /** A digest cut to its first 12 hex digits, the whole of it as a tooltip. */
   static String digest(Optional<String> digest) {
-    return digest.map(d -> "<code class=\"digest\" title=\"" + escape(d) + "\">" + escape(shortDigest(d))
+    return digest.map(d -> "<code class=\"digest\" title=\"" + escape(d) + "\">" + escape(ImageReference.shortDigest(d))
         + "</code>").orElse(NONE);
-  }
-
-  static String shortDigest(String digest) {
-    return ImageReference.shortDigest(digest);
   }
 
   /** The image's name, as a button that shows it in the graph. */
