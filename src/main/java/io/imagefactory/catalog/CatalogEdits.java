@@ -13,13 +13,11 @@ import java.util.TreeMap;
 final class CatalogEdits {
   private CatalogEdits() {}
 
-  /** The catalog of {@code files}; it must read without errors before it is changed. */
-  static CatalogTree readable(CatalogFiles files) {
-    CatalogTree tree = CatalogTree.read(files);
+  /** A catalog must read without errors before it is changed. */
+  static void requireReadable(CatalogTree tree) {
     if (tree.problems().stream().anyMatch(Problem::isError)) {
       throw new ValidationException(tree.problems());
     }
-    return tree;
   }
 
   /** {@code files} with {@code writes} (text by path) applied. */

@@ -31,9 +31,9 @@ public final class Promotion {
   public record Change(String path, String text, String note) {}
 
   /** Promotes {@code component} {@code version} to {@code domain}; empty when it is promoted already. */
-  public static Optional<Change> promote(CatalogFiles files, String component, String version, String domain,
+  public static Optional<Change> promote(CatalogTree tree, String component, String version, String domain,
       List<String> requiredLabels) {
-    CatalogTree tree = tree(files, domain);
+    readable(tree, domain);
     Component c = tree.component(component).orElseThrow(() -> new InvalidInputException("COMPONENT",
         "the catalog has no component \"" + component + "\"", "give its path under components/, e.g. "
             + tree.components().keySet().stream().findFirst().orElse("cloud/dmp/ms-ingestion")));
@@ -53,36 +53,36 @@ public final class Promotion {
     }
     String note = "promoted " + component + " " + version + " to " + domain
         + replaced.map(r -> " (was " + r.version() + ")").orElse("");
-    return Optional.of(checked(files, tree, domain, entries, note, requiredLabels));
+    return Optional.of(checked(tree, domain, entries, note, requiredLabels));
   }
 
   /** Removes {@code component} {@code version} from {@code domain}. */
-  public static Change demote(CatalogFiles files, String component, String version, String domain,
+  public static Change demote(CatalogTree tree, String component, String version, String domain,
       List<String> requiredLabels) {
-    CatalogTree tree = tree(files, domain);
+    readable(tree, domain);
     List<IndexEntry> entries = new ArrayList<>(tree.domains().getOrDefault(domain, List.of()));
     if (!entries.remove(IndexEntry.of(component, version))) {
-      throw new InvalidInputException(files.display(CatalogPaths.domain(domain)), component + " " + version
+      throw new InvalidInputException(tree.display(CatalogPaths.domain(domain)), component + " " + version
           + " is not promoted to " + domain, "name a version the file lists: catalog query --domain " + domain);
     }
-    return checked(files, tree, domain, entries, "demoted " + component + " " + version + " from " + domain,
+    return checked(tree, domain, entries, "demoted " + component + " " + version + " from " + domain,
         requiredLabels);
   }
 
-  private static CatalogTree tree(CatalogFiles files, String domain) {
+  private static void readable(CatalogTree tree, String domain) {
     if (!DOMAIN.matcher(domain).matches()) {
       throw new InvalidInputException("--domain", "\"" + domain + "\" is not a domain name",
           "write lowercase letters, digits and '-', e.g. cloud");
     }
-    return CatalogEdits.readable(files);
+    CatalogEdits.requireReadable(tree);
   }
 
   /** The change, when the catalog with it has no error the catalog without it lacked. */
-  private static Change checked(CatalogFiles files, CatalogTree before, String domain, List<IndexEntry> entries,
-      String note, List<String> requiredLabels) {
+  private static Change checked(CatalogTree before, String domain, List<IndexEntry> entries, String note,
+      List<String> requiredLabels) {
     String path = CatalogPaths.domain(domain);
-    String text = CatalogWriter.domain(entries, files.display(path));
-    CatalogEdits.requireNoNewErrors(before, CatalogEdits.with(files, Map.of(path, text)), requiredLabels);
+    String text = CatalogWriter.domain(entries, before.display(path));
+    CatalogEdits.requireNoNewErrors(before, CatalogEdits.with(before.files(), Map.of(path, text)), requiredLabels);
     return new Change(path, text, note);
   }
 }

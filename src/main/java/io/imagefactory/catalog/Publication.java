@@ -44,8 +44,9 @@ public final class Publication {
    */
   public record Result(Map<String, String> writes, String note) {}
 
-  /** The files {@code r} writes to the catalog of {@code files}, checked as {@code catalog check} would. */
-  public static Result publish(CatalogFiles files, Request r, List<String> requiredLabels) {
+  /** The files {@code r} writes to catalog {@code before}, checked as {@code catalog check} would. */
+  public static Result publish(CatalogTree before, Request r, List<String> requiredLabels) {
+    CatalogFiles files = before.files();
     Manifest m = r.manifest();
     if (!ComponentNames.isValid(r.component())) {
       throw new InvalidInputException("COMPONENT", "\"" + r.component() + "\" is not a component path",
@@ -55,7 +56,7 @@ public final class Publication {
       throw new InvalidInputException("VERSION", "\"" + m.version() + "\" is not a SemVer version",
           "write MAJOR.MINOR.PATCH, e.g. 1.4.0 (the folder name under versions/)");
     }
-    CatalogTree before = CatalogEdits.readable(files);
+    CatalogEdits.requireReadable(before);
     String path = CatalogPaths.manifest(r.component(), m.version(), m.format());
     String text = CatalogWriter.manifest(m, files.display(path));
     String published = files.yaml().get(path);

@@ -38,10 +38,10 @@ abstract class CatalogPromoteCommand implements Callable<Integer> {
   @Option(names = "--domain", required = true, paramLabel = "D", description = "The domain: index/tags/domain-D.yaml.")
   String domain;
 
-  @Mixin CatalogGitOptions git;
+  @Mixin GitRepoOptions git;
 
-  /** The change to the catalog whose files and required labels {@code folder} reads; empty when none is needed. */
-  abstract Optional<Promotion.Change> change(CatalogFolder folder);
+  /** The change to catalog {@code tree}, with {@code folder}'s required labels; empty when none is needed. */
+  abstract Optional<Promotion.Change> change(CatalogFolder folder, CatalogTree tree);
 
   /** What is printed when nothing changes. */
   abstract String unchanged();
@@ -54,13 +54,14 @@ abstract class CatalogPromoteCommand implements Callable<Integer> {
     try (StateWorkspace workspace = git.open(parent.root(), Tokens.from(parent.parent.context().env()))) {
       StateWorkspace.Written written = workspace.write((Path dir) -> {
         CatalogFolder folder = CatalogFolder.of(dir, Optional.ofNullable(options.catalog));
-        Optional<Promotion.Change> change = change(folder);
-        notices.set(CatalogNotices.of(folder, CatalogTree.read(folder.read()), component));
+        CatalogTree tree = CatalogTree.read(folder.read());
+        Optional<Promotion.Change> change = change(folder, tree);
+        notices.set(CatalogNotices.of(folder, tree, component));
         change.ifPresent(c -> folder.write(Map.of(c.path(), c.text())));
         made.set(change);
         return change.map(c -> "catalog: " + c.note() + "\n");
       });
-      out.println(made.get().map(c -> c.note() + ": " + CatalogGitOptions.where(written, List.of(c.path())))
+      out.println(made.get().map(c -> c.note() + ": " + GitRepoOptions.where(written, List.of(c.path())))
           .orElse(unchanged()));
       made.get().ifPresent(c -> notices.get().send(parent.parent.context(), spec.name(), component, version, c.note(),
           out, spec.commandLine().getErr()));
@@ -84,8 +85,8 @@ abstract class CatalogPromoteCommand implements Callable<Integer> {
       })
   static final class Promote extends CatalogPromoteCommand {
     @Override
-    Optional<Promotion.Change> change(CatalogFolder folder) {
-      return Promotion.promote(folder.read(), component, version, domain, folder.settings().requiredLabels());
+    Optional<Promotion.Change> change(CatalogFolder folder, CatalogTree tree) {
+      return Promotion.promote(tree, component, version, domain, folder.settings().requiredLabels());
     }
 
     @Override
@@ -108,8 +109,8 @@ abstract class CatalogPromoteCommand implements Callable<Integer> {
       })
   static final class Demote extends CatalogPromoteCommand {
     @Override
-    Optional<Promotion.Change> change(CatalogFolder folder) {
-      return Optional.of(Promotion.demote(folder.read(), component, version, domain, folder.settings().requiredLabels()));
+    Optional<Promotion.Change> change(CatalogFolder folder, CatalogTree tree) {
+      return Optional.of(Promotion.demote(tree, component, version, domain, folder.settings().requiredLabels()));
     }
 
     @Override

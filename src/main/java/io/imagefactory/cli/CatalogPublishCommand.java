@@ -2,7 +2,6 @@ package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.Layout;
-import io.imagefactory.catalog.CatalogFiles;
 import io.imagefactory.catalog.CatalogTree;
 import io.imagefactory.catalog.DebArchive;
 import io.imagefactory.catalog.DebControl;
@@ -77,7 +76,7 @@ final class CatalogPublishCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand CatalogCommand parent;
   @Mixin CatalogOptions options;
-  @Mixin CatalogGitOptions git;
+  @Mixin GitRepoOptions git;
   @Mixin RegistryOptions registry;
 
   @Parameters(index = "0", paramLabel = "COMPONENT", description = "e.g. cloud/dmp/ms-ingestion.")
@@ -135,16 +134,16 @@ final class CatalogPublishCommand implements Callable<Integer> {
     try (StateWorkspace workspace = git.open(parent.root(), Tokens.from(context.env()))) {
       StateWorkspace.Written written = workspace.write(dir -> {
         CatalogFolder folder = CatalogFolder.of(dir, Optional.ofNullable(options.catalog));
-        CatalogFiles files = folder.read();
-        Publication.Result r = Publication.publish(files, request, folder.settings().requiredLabels());
+        CatalogTree tree = CatalogTree.read(folder.read());
+        Publication.Result r = Publication.publish(tree, request, folder.settings().requiredLabels());
         folder.write(r.writes());
         result.set(r);
-        notices.set(CatalogNotices.of(folder, CatalogTree.read(files), component));
+        notices.set(CatalogNotices.of(folder, tree, component));
         return r.writes().isEmpty() ? Optional.empty() : Optional.of("catalog: " + r.note() + "\n");
       });
       Publication.Result r = result.get();
       out.println(r.note() + (r.writes().isEmpty() ? ""
-          : ": " + CatalogGitOptions.where(written, List.copyOf(r.writes().keySet()))));
+          : ": " + GitRepoOptions.where(written, List.copyOf(r.writes().keySet()))));
       if (!r.writes().isEmpty()) {
         notices.get().send(context, "publish", component, version, r.note() + ": " + manifest.location().value(), out,
             spec.commandLine().getErr());

@@ -2,7 +2,6 @@ package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.TerminalText;
-import io.imagefactory.credentials.HostRule;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.jobs.JobRunner;
@@ -63,18 +62,7 @@ final class RebuildCommand implements Callable<Integer> {
       "The verification of Kargo's rebuild-NAME Stage runs this after its http step started the build."})
   boolean recordOnly;
 
-  @Option(names = "--git-repo", paramLabel = "URL",
-      description = {"Clone this state repository, commit as Image Factory Bot and push.",
-          "Without it, the local --root checkout is written and nothing is committed."})
-  String gitRepo;
-
-  @Option(names = "--git-branch", paramLabel = "BRANCH", defaultValue = "main",
-      description = "Branch of the state repository (default: ${DEFAULT-VALUE}).")
-  String gitBranch;
-
-  @Option(names = "--insecure-host", paramLabel = "HOST[:PORT]",
-      description = "Allow plain http (and the state repository token over it) to this host; repeatable. Tests and labs only.")
-  List<String> insecureHosts = new ArrayList<>();
+  @Mixin GitRepoOptions git;
 
   @Override
   public Integer call() {
@@ -89,12 +77,10 @@ final class RebuildCommand implements Callable<Integer> {
       throw new InvalidInputException("--record-only", "--record-only records a rebuild asked for with --now",
           "add --now and name the images");
     }
-    GitRepoOption.check("--git-repo", gitRepo);
     CliContext context = parent.context();
     PrintWriter out = spec.commandLine().getOut();
     Tokens tokens = Tokens.from(context.env());
-    try (StateWorkspace workspace = gitRepo == null ? StateWorkspace.local(parent.root())
-        : StateWorkspace.clone(gitRepo, gitBranch, tokens, HostRule.allowingPlainHttpTo(insecureHosts))) {
+    try (StateWorkspace workspace = git.open(parent.root(), tokens)) {
       if (dryRun) {
         FleetInputs inputs = workspace.load();
         Instant at = context.clock().instant();

@@ -1,7 +1,6 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
-import io.imagefactory.credentials.HostRule;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.jobs.JobRunner;
@@ -9,6 +8,7 @@ import io.imagefactory.jobs.StateJob;
 import io.imagefactory.workspace.StateWorkspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of the jobs that write state: which build, and which repository to push to. */
@@ -19,23 +19,11 @@ final class StateJobOptions {
   @Option(names = "--digest", paramLabel = "DIGEST", description = "Digest of that image (sha256:...).")
   String digest;
 
-  @Option(names = "--git-repo", paramLabel = "URL",
-      description = {"Clone this state repository, commit as Image Factory Bot and push.",
-          "Without it, the local --root checkout is written and nothing is committed."})
-  String gitRepo;
-
-  @Option(names = "--git-branch", paramLabel = "BRANCH", defaultValue = "main",
-      description = "Branch of the state repository (default: ${DEFAULT-VALUE}).")
-  String gitBranch;
-
-  @Option(names = "--insecure-host", paramLabel = "HOST[:PORT]",
-      description = {"Allow plain http (and the state repository token over it) to this host; repeatable.",
-          "For tests and labs: without it the token goes over https only."})
-  java.util.List<String> insecureHosts = new java.util.ArrayList<>();
+  @Mixin GitRepoOptions git;
 
   /** Checks --tag and --digest; a bad value is invalid input naming the option. */
   void validate() {
-    GitRepoOption.check("--git-repo", gitRepo);
+    GitRepoOption.check("--git-repo", git.gitRepo);
     if (tag != null && !ImageReference.isValidTag(tag)) {
       throw new InvalidInputException("--tag", "\"" + tag + "\" is not an image tag",
           "pass the tag as the registry shows it: letters, digits, '_', '.', '-'");
@@ -48,14 +36,9 @@ final class StateJobOptions {
 
   /** Runs {@code stateJob} in the local checkout at {@code root}, or in a clone of --git-repo. */
   int run(Path root, Tokens tokens, StateJob stateJob, PrintWriter out) {
-    try (StateWorkspace workspace = open(root, tokens)) {
+    try (StateWorkspace workspace = git.open(root, tokens)) {
       new JobRunner(out).run(workspace, stateJob);
     }
     return ExitCodes.OK;
-  }
-
-  private StateWorkspace open(Path root, Tokens tokens) {
-    return gitRepo == null ? StateWorkspace.local(root) : StateWorkspace.clone(gitRepo, gitBranch, tokens,
-        HostRule.allowingPlainHttpTo(insecureHosts));
   }
 }

@@ -98,7 +98,7 @@ class CatalogSchemasTest {
           "https://artifacts.example.com/config-bundle/2.1.0/config-bundle.zip"), SHA, Optional.of(10240L),
           "2025-09-01T00:00:00Z", Optional.empty(), List.of(), Optional.empty(), new TreeMap<>(), null);
       ExampleCatalog c = ExampleCatalog.load();
-      Map<String, String> writes = Publication.publish(c.files(),
+      Map<String, String> writes = Publication.publish(c.tree(),
           new Publication.Request("platform/shared/config-bundle", m, List.of("core"), List.of("prod")),
           ExampleCatalog.LABELS).writes();
       assertThat(writes).hasSize(4);
@@ -110,7 +110,7 @@ class CatalogSchemasTest {
     @Test
     void aDomainIndexPromotionWritesValidates() {
       ExampleCatalog c = ExampleCatalog.load();
-      Promotion.Change change = Promotion.promote(c.files(), "cloud/dmp/ms-ingestion", "1.0.3", "cloud",
+      Promotion.Change change = Promotion.promote(c.tree(), "cloud/dmp/ms-ingestion", "1.0.3", "cloud",
           ExampleCatalog.LABELS).orElseThrow();
       assertThat(change.text()).contains("version: 1.0.3");
       assertValid(c.files().display(change.path()), change.text());

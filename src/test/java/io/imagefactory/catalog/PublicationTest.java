@@ -34,9 +34,9 @@ class PublicationTest {
   @Test
   void aPublishedVersionIsNeverRewritten() {
     ExampleCatalog c = ExampleCatalog.load();
-    Publication.publish(c.files(), request("2.1.0", SHA, List.of()), ExampleCatalog.LABELS).writes().forEach(c::put);
-    assertThat(Publication.publish(c.files(), request("2.1.0", SHA, List.of()), ExampleCatalog.LABELS).writes()).isEmpty();
-    assertThatThrownBy(() -> Publication.publish(c.files(), request("2.1.0", "cd".repeat(32), List.of()),
+    Publication.publish(c.tree(), request("2.1.0", SHA, List.of()), ExampleCatalog.LABELS).writes().forEach(c::put);
+    assertThat(Publication.publish(c.tree(), request("2.1.0", SHA, List.of()), ExampleCatalog.LABELS).writes()).isEmpty();
+    assertThatThrownBy(() -> Publication.publish(c.tree(), request("2.1.0", "cd".repeat(32), List.of()),
         ExampleCatalog.LABELS)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("is published already, with other content");
   }
@@ -49,13 +49,13 @@ class PublicationTest {
     ExampleCatalog c = ExampleCatalog.load();
     Manifest stale = new Manifest(Format.GENERIC, "2.0.1", new Location(Location.Kind.URL, "https://x.example.com/b"),
         SHA, Optional.of(3L), "2020-01-01T00:00:00Z", Optional.empty(), List.of(), Optional.empty(), new TreeMap<>(), null);
-    assertThatThrownBy(() -> Publication.publish(c.files(), new Publication.Request(BUNDLE, stale, List.of(), List.of()),
+    assertThatThrownBy(() -> Publication.publish(c.tree(), new Publication.Request(BUNDLE, stale, List.of(), List.of()),
         ExampleCatalog.LABELS)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
         .singleElement().asString().contains("built_at"));
   }
 
   private static Publication.Result publish(String version, String sha256, List<String> domains) {
-    return Publication.publish(ExampleCatalog.load().files(), request(version, sha256, domains), ExampleCatalog.LABELS);
+    return Publication.publish(ExampleCatalog.load().tree(), request(version, sha256, domains), ExampleCatalog.LABELS);
   }
 
   private static Publication.Request request(String version, String sha256, List<String> domains) {

@@ -8,19 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Where the catalog commands that edit it write: the checkout, or a clone committed and pushed as the bot. */
-final class CatalogGitOptions {
+/**
+ * Where the commands that record something write: the --root checkout, or a clone of --git-repo
+ * (the state repository; for the catalog commands, the catalog's) committed and pushed as the bot.
+ */
+final class GitRepoOptions {
   @Option(names = "--git-repo", paramLabel = "URL",
-      description = {"Clone this catalog repository, commit as Image Factory Bot and push (again after a lost race).",
-          "Without it, the files in the --root checkout are written, for a merge request; nothing is committed."})
+      description = {"Clone this repository, commit as Image Factory Bot and push (again after a lost race).",
+          "Without it, the local --root checkout is written and nothing is committed."})
   String gitRepo;
 
   @Option(names = "--git-branch", paramLabel = "BRANCH", defaultValue = "main",
-      description = "Branch of the catalog repository (default: ${DEFAULT-VALUE}).")
+      description = "Branch of that repository (default: ${DEFAULT-VALUE}).")
   String gitBranch;
 
   @Option(names = "--insecure-host", paramLabel = "HOST[:PORT]",
-      description = "Allow plain http (and the token over it) to this host; repeatable. Tests and labs only.")
+      description = {"Allow plain http (and the repository's token over it) to this host; repeatable.",
+          "For tests and labs: without it the token goes over https only."})
   List<String> insecureHosts = new ArrayList<>();
 
   /** The checkout at {@code root}, or a clone of --git-repo; close it when done. */
