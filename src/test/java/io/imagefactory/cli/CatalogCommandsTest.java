@@ -2,10 +2,10 @@ package io.imagefactory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,15 +143,8 @@ class CatalogCommandsTest {
         .contains("--domain: \"Cloud!\" is not a domain name");
   }
 
-  private void copyCatalog() throws IOException {
-    Path from = Path.of("catalog");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        Path to = root.resolve("catalog").resolve(from.relativize(p).toString());
-        Files.createDirectories(to.getParent());
-        Files.copy(p, to);
-      }
-    }
+  private void copyCatalog() {
+    Fixtures.exampleCatalog(root);
   }
 
   private void edit(String path, String from, String to) throws IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.imagefactory.testing.Fixtures;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,14 +43,7 @@ class CatalogNotificationsTest {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::slack);
     server.start();
-    Path from = Path.of("catalog");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        Path to = root.resolve("catalog").resolve(from.relativize(p).toString());
-        Files.createDirectories(to.getParent());
-        Files.copy(p, to);
-      }
-    }
+    Fixtures.exampleCatalog(root);
   }
 
   @AfterEach

@@ -2,6 +2,7 @@ package io.imagefactory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.testing.Fixtures;
 import io.imagefactory.testing.GitRemotes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
@@ -79,14 +79,7 @@ class CatalogPromoteIT {
 
   private String remoteWithTheExampleCatalog() throws Exception {
     Path content = tmp.resolve("content");
-    Path from = Path.of("catalog");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        Path to = content.resolve("catalog").resolve(from.relativize(p).toString());
-        Files.createDirectories(to.getParent());
-        Files.copy(p, to);
-      }
-    }
+    Fixtures.exampleCatalog(content);
     return GitRemotes.bareWith(tmp.resolve("catalog.git"), content);
   }
 }

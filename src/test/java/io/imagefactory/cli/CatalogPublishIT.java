@@ -3,6 +3,7 @@ package io.imagefactory.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.imagefactory.testing.Fixtures;
 import io.imagefactory.testing.GitRemotes;
 import io.imagefactory.testing.RealComponents;
 import io.imagefactory.testing.Registry;
@@ -21,7 +22,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.approvaltests.Approvals;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +70,7 @@ class CatalogPublishIT {
 
   @BeforeEach
   void copyCatalog() throws IOException {
-    copyCatalogTo(root);
+    Fixtures.exampleCatalog(root);
   }
 
   @Test
@@ -172,7 +172,7 @@ class CatalogPublishIT {
   @Test
   void eightConcurrentPublicationsToARemoteAllLand() throws Exception {
     Path content = dir.resolve("content-" + System.nanoTime());
-    copyCatalogTo(content);
+    Fixtures.exampleCatalog(content);
     String remote = GitRemotes.bareWith(dir.resolve("catalog-" + System.nanoTime() + ".git"), content);
     Path artifact = root.resolve("bundle.zip");
     Files.writeString(artifact, "bundle");
@@ -270,16 +270,5 @@ class CatalogPublishIT {
     String output = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor()).as(output).isZero();
     return deb;
-  }
-
-  private static void copyCatalogTo(Path target) throws IOException {
-    Path from = Path.of("catalog");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        Path to = target.resolve("catalog").resolve(from.relativize(p).toString());
-        Files.createDirectories(to.getParent());
-        Files.copy(p, to);
-      }
-    }
   }
 }

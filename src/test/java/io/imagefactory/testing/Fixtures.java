@@ -44,4 +44,10 @@ public final class Fixtures {
     copyTree(Path.of("dist"), dir.resolve("dist"));
     return dir;
   }
+
+  /** A copy of the repository's example catalog (catalog/) in {@code dir}. */
+  public static Path exampleCatalog(Path dir) {
+    copyTree(Path.of("catalog"), dir.resolve("catalog"));
+    return dir;
+  }
 }
