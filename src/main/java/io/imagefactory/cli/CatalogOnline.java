@@ -6,8 +6,6 @@ import io.imagefactory.catalog.OnlineCheck.Artifact;
 import io.imagefactory.catalog.OnlineCheck.Observed;
 import io.imagefactory.image.ImageReference;
 import io.imagefactory.registry.RegistryClient;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What {@link OnlineCheck} compares against: each image's digest from its registry (concurrently,
@@ -29,6 +30,9 @@ import java.util.concurrent.CompletionException;
 final class CatalogOnline {
   /** The largest file downloaded to be hashed; a catalog artifact larger than this is reported. */
   static final long MAX_BYTES = 4L << 30;
+  /** How long one file may take to download, whole. */
+  static final Duration DEADLINE = Duration.ofMinutes(10);
+  private static final String TOO_LARGE = "the file is larger than 4 GiB, the most image-factory downloads to hash";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
       .followRedirects(HttpClient.Redirect.NORMAL).build();
 
@@ -64,33 +68,51 @@ final class CatalogOnline {
   }
 
   private static Observed download(String url) {
-    HttpResponse<InputStream> response;
+    return download(url, DEADLINE);
+  }
+
+  /**
+   * The sha256 of the file at {@code url}, or why not: hashed as it streams, at most {@link
+   * #MAX_BYTES}, all of it within {@code deadline} (a server that drips bytes for ever is caught
+   * by no per-read timeout, and the URL comes from a merged manifest.yaml).
+   */
+  static Observed download(String url, Duration deadline) {
+    HttpRequest request;
     try {
-      response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-          .header("User-Agent", "image-factory").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException | IllegalArgumentException e) {
-      return Observed.failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+          .header("User-Agent", "image-factory").GET().build();
+    } catch (IllegalArgumentException e) {
+      return Observed.failed("not a URL image-factory can fetch");
+    }
+    MessageDigest sha = sha256();
+    long[] total = {0};
+    CompletableFuture<HttpResponse<Void>> response = HTTP.sendAsync(request,
+        HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(bytes -> {
+          total[0] += bytes.length;
+          if (total[0] > MAX_BYTES) {
+            throw new IllegalStateException(TOO_LARGE); // ends the exchange; reported below
+          }
+          sha.update(bytes);
+        })));
+    try {
+      int status = response.get(deadline.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+      return status == 200 ? Observed.of(HexFormat.of().formatHex(sha.digest()))
+          : Observed.failed("the server answered " + status);
+    } catch (TimeoutException e) {
+      response.cancel(true);
+      return Observed.failed("the download did not finish within " + deadline.toSeconds() + " s");
+    } catch (ExecutionException e) {
+      return Observed.failed(total[0] > MAX_BYTES ? TOO_LARGE : e.getCause().getClass().getSimpleName()
+          + (e.getCause().getMessage() == null ? "" : ": " + e.getCause().getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Observed.failed("interrupted");
     }
-    try (InputStream in = response.body()) {
-      if (response.statusCode() != 200) {
-        return Observed.failed("the server answered " + response.statusCode());
-      }
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      long total = 0;
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        total += n;
-        if (total > MAX_BYTES) {
-          return Observed.failed("the file is larger than 4 GiB, the most image-factory downloads to hash");
-        }
-        sha.update(buffer, 0, n);
-      }
-      return Observed.of(HexFormat.of().formatHex(sha.digest()));
-    } catch (IOException e) {
-      return Observed.failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e); // every JVM has SHA-256
     }
