@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the catalog fields of an images.yaml entry ({@code digest}, {@code verificationInterval},
- * {@code metadata}) and of settings.yaml ({@code verificationInterval}), checking each.
+ * {@code metadata}, {@code platforms}, {@code sizeBudget}, and the artifact catalog's {@code catalog}) and of settings.yaml ({@code verificationInterval}), checking each.
  */
 final class CatalogReader {
   static final List<String> ENTRY_FIELDS = List.of("digest", "verificationInterval", "metadata", "platforms",
-      "sizeBudget");
+      "sizeBudget", "catalog");
   static final List<String> METADATA_FIELDS = List.of("architecture", "os", "variant", "distro", "distroVersion",
       "kernelVersion", "bootcCapable", "targets", "tags", "overrides");
   static final List<String> TARGET_FIELDS = List.of("name", "verified", "notes");
@@ -39,7 +39,17 @@ final class CatalogReader {
     Optional<Duration> interval = interval(r, "verificationInterval");
     MapReader m = r.optionalMap("metadata", "metadata");
     return new ImageEnrollment.Catalog(Optional.ofNullable(digest), interval,
-        m == null ? Optional.empty() : Optional.of(metadata(m)), requirements(r));
+        m == null ? Optional.empty() : Optional.of(metadata(m)), requirements(r), component(r));
+  }
+
+  /** {@code catalog}: the artifact catalog component the image's release builds are published as. */
+  private static Optional<String> component(MapReader r) {
+    String component = r.optionalString("catalog");
+    if (component != null && !ComponentNames.isValid(component)) {
+      r.error("catalog", "\"" + component + "\" is not a catalog component", ComponentNames.rule());
+      return Optional.empty();
+    }
+    return Optional.ofNullable(component);
   }
 
   /** {@code platforms} and {@code sizeBudget}: what {@code verify} holds the image to, as check-image does. */

@@ -216,6 +216,10 @@ public final class EnrollmentReader {
       r.error(r.position(), who + " has no imageSelectionStrategy",
           "add 'imageSelectionStrategy: Lexical' to follow one tag, or SemVer for version tags (Kargo's default, SemVer, ignores tags like 16-alpine)");
     }
+    if (r.has("catalog")) {
+      r.error("catalog", who + " names a catalog component, but only a managed image's builds are published by"
+          + " the analysis job", "publish its versions with 'image-factory catalog publish', or remove 'catalog'");
+    }
   }
 
   /** Warnings for tag regexes with which the Warehouse would discover nothing, or not what they read as. */

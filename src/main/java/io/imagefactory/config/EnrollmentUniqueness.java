@@ -24,8 +24,16 @@ import java.util.Optional;
 final class EnrollmentUniqueness {
   private EnrollmentUniqueness() {}
 
-  /** Adds an error at the later entry of each clashing pair, naming the first one's line. */
+  /**
+   * Adds an error at the later entry of each clashing pair, naming the first one's line: the same
+   * image enrolled twice, or two images publishing their builds as the same catalog component.
+   */
   static void check(List<ImageEnrollment> entries, String file, List<Problem> problems) {
+    checkImages(entries, file, problems);
+    checkComponents(entries, file, problems);
+  }
+
+  private static void checkImages(List<ImageEnrollment> entries, String file, List<Problem> problems) {
     Map<String, ImageEnrollment> seen = new HashMap<>();
     for (ImageEnrollment e : entries) {
       if (exactTag(e.tags()).isEmpty()) {
@@ -38,6 +46,24 @@ final class EnrollmentUniqueness {
             + ", as image \"" + first.name() + "\" at " + file + ":" + first.line() + " already does",
             "enroll each image once: remove one entry, or give them different tags to follow"));
       }
+    }
+  }
+
+  /**
+   * A component's docker manifest records one image per version: two images publishing as one
+   * component would each be refused the other's version, or one would stand for the other.
+   */
+  private static void checkComponents(List<ImageEnrollment> entries, String file, List<Problem> problems) {
+    Map<String, ImageEnrollment> seen = new HashMap<>();
+    for (ImageEnrollment e : entries) {
+      e.catalog().component().ifPresent(component -> {
+        ImageEnrollment first = seen.putIfAbsent(component, e);
+        if (first != null) {
+          problems.add(Problem.error(file, e.line(), 1, "image \"" + e.name() + "\" publishes its builds as catalog"
+              + " component " + component + ", as image \"" + first.name() + "\" at " + file + ":" + first.line()
+              + " already does", "give each image its own component, e.g. " + component + "-" + e.name()));
+        }
+      });
     }
   }
 

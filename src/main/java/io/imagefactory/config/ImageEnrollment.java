@@ -42,23 +42,26 @@ public record ImageEnrollment(
    * @param metadata the declared platform metadata ({@code metadata})
    * @param requirements the platforms an index must list and each platform's size budget
    *     ({@code platforms}, {@code sizeBudget}), which {@code verify} checks as {@code check-image} does
+   * @param component the artifact catalog's component a managed image's release builds are
+   *     published as by the analysis job ({@code catalog}, e.g. {@code cloud/dmp/ms-ingestion})
    */
   public record Catalog(Optional<String> digest, Optional<Duration> verificationInterval,
-      Optional<ImageMetadata> metadata, Optional<ImageRequirements> requirements) {
+      Optional<ImageMetadata> metadata, Optional<ImageRequirements> requirements, Optional<String> component) {
     /** Nothing declared. */
     public static final Catalog NONE = new Catalog(Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty());
+        Optional.empty(), Optional.empty());
 
     public Catalog {
       Objects.requireNonNull(digest, "digest");
       Objects.requireNonNull(verificationInterval, "verificationInterval");
       Objects.requireNonNull(metadata, "metadata");
       Objects.requireNonNull(requirements, "requirements");
+      Objects.requireNonNull(component, "component");
     }
 
-    /** The catalog fields without requirements. */
+    /** The catalog fields without requirements or component. */
     public Catalog(Optional<String> digest, Optional<Duration> verificationInterval, Optional<ImageMetadata> metadata) {
-      this(digest, verificationInterval, metadata, Optional.empty());
+      this(digest, verificationInterval, metadata, Optional.empty(), Optional.empty());
     }
   }
 

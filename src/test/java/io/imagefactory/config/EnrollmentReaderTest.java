@@ -281,6 +281,39 @@ class EnrollmentReaderTest {
     }
   }
 
+  @Nested
+  class CatalogComponent {
+    @Test
+    void readsTheComponentAManagedImagePublishesAs() {
+      assertThat(readOne(MANAGED + "  catalog: cloud/dmp/ms-ingestion\n").catalog().component())
+          .contains("cloud/dmp/ms-ingestion");
+      assertThat(readOne(MANAGED).catalog().component()).isEmpty();
+    }
+
+    @Test
+    void rejectsAComponentThatIsNotAFolderPathAtItsLine() {
+      assertThat(errors(MANAGED + "  catalog: Cloud/DMP\n")).singleElement().asString()
+          .startsWith(FILE + ":12:12: \"Cloud/DMP\" is not a catalog component. write folder names of lowercase");
+    }
+
+    @Test
+    void rejectsAComponentOnAnExternalImage() {
+      assertThat(errors(EXTERNAL + "  catalog: cloud/postgres\n")).singleElement().asString()
+          .startsWith(FILE + ":8:12: external image \"postgres\" names a catalog component")
+          .contains("image-factory catalog publish");
+    }
+
+    @Test
+    void rejectsTwoImagesPublishingAsOneComponentNamingTheFirst() {
+      String second = MANAGED.replace("name: backstage", "name: portal")
+          .replace("repository: craigedmunds/backstage", "repository: craigedmunds/portal");
+      assertThat(errors(MANAGED + "  catalog: cloud/portal\n" + second + "  catalog: cloud/portal\n"))
+          .containsExactly(FILE + ":13:1: image \"portal\" publishes its builds as catalog component cloud/portal,"
+              + " as image \"backstage\" at " + FILE + ":1 already does. give each image its own component, e.g."
+              + " cloud/portal-portal.");
+    }
+  }
+
   private static ImageEnrollment readOne(String text) {
     List<Problem> problems = new ArrayList<>();
     List<ImageEnrollment> entries = EnrollmentReader.read(text, FILE, problems);

@@ -104,6 +104,7 @@ class ImagesSchemaTest {
         arguments("a constraint YAML reads as a number", variant(EXTERNAL, "Lexical", "Digest") + "  constraint: 1.10\n"),
         arguments("allowTags YAML reads as a number", variant(EXTERNAL, "^16-alpine$", "22")),
         arguments("an owner", EXTERNAL + "  owner: team-web\n"),
+        arguments("a managed image publishing as a catalog component", GITHUB + "  catalog: cloud/dmp/ms-ingestion\n"),
         arguments("required platforms and a size budget", EXTERNAL + "  platforms: [linux/amd64, linux/arm64/v8]\n"
             + "  sizeBudget: 30MB\n"),
         arguments("a binary size budget alone", EXTERNAL + "  sizeBudget: 1.5 GiB\n"),
@@ -118,6 +119,9 @@ class ImagesSchemaTest {
         arguments("an input name with a space", variant(GITHUB, "    workflow: backstage.yml\n",
             "    workflow: backstage.yml\n    inputs:\n      \"the reason\": x\n")),
         arguments("a size budget in words", EXTERNAL + "  sizeBudget: thirty megabytes\n"),
+        arguments("an external image publishing as a catalog component", EXTERNAL + "  catalog: cloud/postgres\n"),
+        arguments("a catalog component with a capital", GITHUB + "  catalog: cloud/DMP\n"),
+        arguments("a catalog component with versions/ in it", GITHUB + "  catalog: cloud/versions/x\n"),
         arguments("an empty list (it would remove the whole fleet)", "[]"),
         arguments("a map instead of a list", "name: backstage\n"),
         arguments("an entry that is not a map", "- backstage\n"),
