@@ -2,16 +2,27 @@ package io.imagefactory.analysis;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /** Finds the base images a Dockerfile builds from; the analysis depends on this, not on a parser. */
 @FunctionalInterface
 public interface BaseImageFinder {
 
-  /** The base images, in {@code FROM} order, and the warnings of the analysis. */
-  record Found(List<DiscoveredImage> baseImages, List<String> warnings) {
+  /**
+   * What a Dockerfile builds from.
+   *
+   * @param baseImages the base images, in {@code FROM} order
+   * @param warnings the warnings of the analysis
+   * @param builtFrom the image the built image itself starts from: the last stage's {@code FROM},
+   *     followed through stages it continues ({@code FROM build}), which is what BuildKit builds
+   *     without {@code --target}; empty when that is {@code scratch}
+   */
+  record Found(List<DiscoveredImage> baseImages, List<String> warnings, Optional<DiscoveredImage> builtFrom) {
     public Found {
       baseImages = List.copyOf(baseImages);
       warnings = List.copyOf(warnings);
+      Objects.requireNonNull(builtFrom, "builtFrom");
     }
   }
 

@@ -8,6 +8,7 @@ import io.imagefactory.dockerfile.ImageUse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The analysis job's {@link BaseImageFinder}: {@link DockerfileParser#analyze}, returning the base
@@ -37,7 +38,22 @@ public final class DockerfileBaseImages implements BaseImageFinder {
     if (!unresolved.isEmpty()) {
       throw unresolved(unresolved, path, analysis.warnings());
     }
-    return new Found(images, analysis.warnings());
+    return new Found(images, analysis.warnings(), builtFrom(analysis, images));
+  }
+
+  /** The image the last stage starts from, through the stages it continues; empty for scratch. */
+  private static Optional<DiscoveredImage> builtFrom(DockerfileAnalysis analysis, List<DiscoveredImage> images) {
+    List<DockerfileAnalysis.Stage> stages = analysis.stages();
+    if (stages.isEmpty()) {
+      return Optional.empty();
+    }
+    DockerfileAnalysis.Stage stage = stages.get(stages.size() - 1);
+    while (stage.base() == DockerfileAnalysis.Base.STAGE) {
+      stage = stages.get(stage.baseStage()); // always an earlier stage: the walk ends
+    }
+    int line = stage.line();
+    return stage.base() == DockerfileAnalysis.Base.IMAGE
+        ? images.stream().filter(i -> i.line() == line).findFirst() : Optional.empty();
   }
 
   private static InvalidInputException unresolved(List<ImageUse> bases, String path, List<String> warnings) {

@@ -83,6 +83,18 @@ public final class Publication {
         ? ", now its latest_version" : ", latest_version stays " + latest));
   }
 
+  /**
+   * Whether {@code r}'s version is published in {@code tree} with {@code r}'s artifact: true when it
+   * is, false when it is published with other content, empty when it is not published in that format.
+   */
+  public static Optional<Boolean> publishedAs(CatalogTree tree, Request r) {
+    Manifest m = r.manifest();
+    String path = CatalogPaths.manifest(r.component(), m.version(), m.format());
+    String published = tree.files().yaml().get(path);
+    return published == null ? Optional.empty()
+        : Optional.of(CatalogWriter.manifest(m, tree.files().display(path)).equals(published));
+  }
+
   /** The version's metadata.yaml with the artifact's facts merged in; empty when it is unchanged. */
   private static Optional<String> metadata(CatalogTree tree, Request r, CatalogFiles files) {
     Manifest m = r.manifest();

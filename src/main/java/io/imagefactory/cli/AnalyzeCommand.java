@@ -32,12 +32,17 @@ import picocli.CommandLine.Spec;
       "",
       "A managed image's Dockerfile is read from its source repository at the enrolled branch and parsed as BuildKit"
           + " would; its state and its base images' state are written. An external image gets state with the watch"
-          + " configuration of images.yaml. Run by the analyze-<image> Stages."
+          + " configuration of images.yaml. Run by the analyze-<image> Stages.",
+      "",
+      "A release build (--tag a SemVer version) of an image that names its catalog component (catalog: in images.yaml)"
+          + " is also published to the artifact catalog, as catalog publish --format docker would, read from its"
+          + " registry by --digest, with the base image just found as base_image; in the same commit as its state."
     })
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
   @Mixin StateJobOptions job;
+  @Mixin RegistryOptions registry;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;
@@ -89,8 +94,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new InvalidInputException("--image-timeout", imageTimeout + " seconds is no time to analyse an image",
           "pass a whole number of seconds, at least 1 (the default is 120)");
     }
+    AnalyzeJob.Publishing publishing = new AnalyzeJob.Publishing(settings -> registry.client(context, settings),
+        job.git.catalogRepositories(tokens), tokens, spec.commandLine().getErr());
     return job.run(parent.root(), tokens,
-        new AnalyzeJob(request, tokens, context.clock(), new DockerfileBaseImages(), timeout), spec.commandLine().getOut());
+        new AnalyzeJob(request, tokens, context.clock(), new DockerfileBaseImages(), timeout, publishing),
+        spec.commandLine().getOut());
   }
 
   /**

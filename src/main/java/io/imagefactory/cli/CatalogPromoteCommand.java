@@ -3,6 +3,7 @@ package io.imagefactory.cli;
 import io.imagefactory.catalog.CatalogTree;
 import io.imagefactory.catalog.Promotion;
 import io.imagefactory.credentials.Tokens;
+import io.imagefactory.jobs.CatalogNotices;
 import io.imagefactory.workspace.CatalogFolder;
 import io.imagefactory.workspace.StateWorkspace;
 import java.io.PrintWriter;
@@ -63,7 +64,7 @@ abstract class CatalogPromoteCommand implements Callable<Integer> {
       });
       out.println(made.get().map(c -> c.note() + ": " + GitRepoOptions.where(written, List.of(c.path())))
           .orElse(unchanged()));
-      made.get().ifPresent(c -> notices.get().send(parent.parent.context(), spec.name(), component, version, c.note(),
+      made.get().ifPresent(c -> notices.get().send(Tokens.from(parent.parent.context().env()), spec.name(), component, version, c.note(),
           out, spec.commandLine().getErr()));
     }
     out.flush();

@@ -13,6 +13,8 @@ import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.image.ImageReference;
+import io.imagefactory.jobs.CatalogImages;
+import io.imagefactory.jobs.CatalogNotices;
 import io.imagefactory.registry.RegistryClient;
 import io.imagefactory.registry.ResolvedImage;
 import io.imagefactory.state.ImageState;
@@ -32,7 +34,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -70,9 +71,6 @@ import picocli.CommandLine.Spec;
       "--oci-artifact. The same artifact again changes nothing; other content for a published version is refused."
     })
 final class CatalogPublishCommand implements Callable<Integer> {
-  private static final String OCI_LABELS = "org.opencontainers.image.";
-  private static final String BASE_NAME = "org.opencontainers.image.base.name";
-
   @Spec CommandSpec spec;
   @ParentCommand CatalogCommand parent;
   @Mixin CatalogOptions options;
@@ -145,7 +143,7 @@ final class CatalogPublishCommand implements Callable<Integer> {
       out.println(r.note() + (r.writes().isEmpty() ? ""
           : ": " + GitRepoOptions.where(written, List.copyOf(r.writes().keySet()))));
       if (!r.writes().isEmpty()) {
-        notices.get().send(context, "publish", component, version, r.note() + ": " + manifest.location().value(), out,
+        notices.get().send(Tokens.from(context.env()), "publish", component, version, r.note() + ": " + manifest.location().value(), out,
             spec.commandLine().getErr());
       }
     }
@@ -161,30 +159,14 @@ final class CatalogPublishCommand implements Callable<Integer> {
     try (RegistryClient client = registry.client(context)) {
       resolved = client.resolve(reference);
     }
-    List<String> archs = resolved.platforms().stream().map(p -> p.platform().architecture()).distinct().sorted().toList();
-    // An index's platforms are built from one source: the first that records an OCI label gives it.
-    TreeMap<String, String> labels = new TreeMap<>();
-    resolved.platforms().stream().flatMap(p -> p.config().stream()).forEach(c -> c.labels().forEach((k, v) -> {
-      if (k.startsWith(OCI_LABELS)) {
-        labels.putIfAbsent(k, v);
-      }
-    }));
-    Optional<Instant> newest = resolved.platforms().stream().flatMap(p -> p.config().stream())
-        .flatMap(c -> c.created().stream()).max(Instant::compareTo);
-    Instant built = newest.orElseThrow(() -> new InvalidInputException("--image", ref + " records no created time",
-        "build it with a builder that sets the config's created field (BuildKit, Jib, ko do)"));
-    Optional<String> base = Optional.ofNullable(baseImage).or(() -> analysedBase(reference))
-        .or(() -> Optional.ofNullable(resolved.annotations().get(BASE_NAME)))
-        .or(() -> Optional.ofNullable(labels.get(BASE_NAME)));
-    labels.remove(BASE_NAME);
-    return new Manifest(Format.DOCKER, version, new Location(Location.Kind.IMAGE, ref),
-        resolved.digest().substring(resolved.digest().indexOf(':') + 1), Optional.empty(), time(built), base,
-        archs, Optional.empty(), labels, null);
+    Optional<String> base = Optional.ofNullable(baseImage).or(() -> analysedBase(reference));
+    return CatalogImages.manifest(version, ref, resolved, base, "--image");
   }
 
   /**
    * The base image the analysis found for the enrolled image {@code reference} names, when the
-   * checkout holds the fleet: the image of its last FROM, the stage BuildKit builds by default.
+   * checkout holds the fleet: the image of its last FROM, the stage BuildKit builds by default, in
+   * canonical form as the analysis job publishes it ({@code docker.io/library/python:3.12-slim}).
    */
   private Optional<String> analysedBase(ImageReference reference) {
     if (!Files.isRegularFile(parent.root().resolve(Layout.IMAGES_FILE))) {
@@ -196,6 +178,7 @@ final class CatalogPublishCommand implements Callable<Integer> {
         .findFirst().map(e -> in.images().get(e.name())).map(ImageState::baseImages).filter(b -> !b.isEmpty())
         .map(b -> b.get(b.size() - 1))
         .flatMap(name -> Optional.ofNullable(in.baseImages().get(name)).flatMap(b -> b.reference().fullImage())
+            .map(full -> ImageReference.tryParse(full).map(ImageReference::canonical).orElse(full))
             .or(() -> Optional.ofNullable(in.enrollment(name)).map(ImageEnrollment::repoUrl)));
   }
 
@@ -209,7 +192,7 @@ final class CatalogPublishCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw FileErrors.cannot("read", PathDisplay.of(pkg), e);
     }
-    return new Manifest(Format.DEB, version, location, sha256(pkg), Optional.of(size(pkg)), time(builtAt(context)),
+    return new Manifest(Format.DEB, version, location, sha256(pkg), Optional.of(size(pkg)), CatalogImages.time(builtAt(context)),
         Optional.empty(), List.of(), Optional.of(control), new TreeMap<>(), null);
   }
 
@@ -217,7 +200,7 @@ final class CatalogPublishCommand implements Callable<Integer> {
     Path artifact = require(file, "--file", "pass the artifact file, e.g. --file bundle.zip");
     Location location = location(Location.Kind.URL, url, Location.Kind.OCI_ARTIFACT, ociArtifact, "--url or --oci-artifact");
     return new Manifest(Format.GENERIC, version, location, sha256(artifact), Optional.of(size(artifact)),
-        time(builtAt(context)), Optional.empty(), List.of(), Optional.empty(), new TreeMap<>(), null);
+        CatalogImages.time(builtAt(context)), Optional.empty(), List.of(), Optional.empty(), new TreeMap<>(), null);
   }
 
   private static Location location(Location.Kind first, String a, Location.Kind second, String b, String hint) {
@@ -239,10 +222,6 @@ final class CatalogPublishCommand implements Callable<Integer> {
       throw new InvalidInputException("--built-at", "\"" + builtAt + "\" is not an instant",
           "write it in UTC as 2025-06-02T09:30:00Z");
     }
-  }
-
-  private static String time(Instant at) {
-    return at.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   private static <T> T require(T value, String option, String hint) {

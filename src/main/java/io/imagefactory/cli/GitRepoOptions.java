@@ -6,6 +6,8 @@ import io.imagefactory.workspace.StateWorkspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,6 +34,17 @@ final class GitRepoOptions {
     GitRepoOption.check("--git-repo", gitRepo);
     return gitRepo == null ? StateWorkspace.local(root)
         : StateWorkspace.clone(gitRepo, gitBranch, tokens, HostRule.allowingPlainHttpTo(insecureHosts));
+  }
+
+  /**
+   * Opens clones of another repository (a catalog kept in its own, by URL and branch) as --git-repo
+   * is opened: same tokens, same --insecure-host; empty without --git-repo, a local run pushing nowhere.
+   */
+  Optional<BiFunction<String, String, StateWorkspace>> catalogRepositories(Tokens tokens) {
+    return gitRepo == null ? Optional.empty() : Optional.of((url, branch) -> {
+      GitRepoOption.check("catalog.repository", url);
+      return StateWorkspace.clone(url, branch, tokens, HostRule.allowingPlainHttpTo(insecureHosts));
+    });
   }
 
   /** How the result is named: pushed, or written for a merge request. */

@@ -6,20 +6,30 @@ import io.imagefactory.InvalidInputException;
 import io.imagefactory.analysis.BaseImageFinder;
 import io.imagefactory.analysis.ImageAnalysis;
 import io.imagefactory.analysis.Trigger;
+import io.imagefactory.config.CatalogSettings;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Provider;
 import io.imagefactory.config.Settings;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.fleet.FleetInputs;
+import io.imagefactory.registry.RegistryClient;
 import io.imagefactory.state.StateChanges;
 import io.imagefactory.TerminalText;
+import io.imagefactory.workspace.CatalogFolder;
+import io.imagefactory.workspace.StateWorkspace;
+import io.imagefactory.workspace.StateWorkspace.Beside;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code image-factory analyze}: the design document's steps 1 to 7 for one image, or for every
@@ -36,6 +46,7 @@ public final class AnalyzeJob implements StateJob {
   private final Clock clock;
   private final SourceDockerfiles dockerfiles;
   private final ImageBudget budget;
+  private final Publishing publishing;
 
   /** The job for {@code request}, cloning sources with {@code tokens}, parsing with {@code finder}. */
   public AnalyzeJob(Request request, Tokens tokens, Clock clock, BaseImageFinder finder) {
@@ -46,10 +57,39 @@ public final class AnalyzeJob implements StateJob {
    * The job, giving each managed image at most {@code imageTimeout} to fetch and parse its Dockerfile.
    */
   public AnalyzeJob(Request request, Tokens tokens, Clock clock, BaseImageFinder finder, Duration imageTimeout) {
+    this(request, tokens, clock, finder, imageTimeout, Publishing.none(tokens));
+  }
+
+  /**
+   * The job, also publishing a release build of an image that names its catalog component
+   * ({@code catalog:} in images.yaml) with {@code publishing}.
+   */
+  public AnalyzeJob(Request request, Tokens tokens, Clock clock, BaseImageFinder finder, Duration imageTimeout,
+      Publishing publishing) {
     this.request = request;
     this.clock = clock;
     this.dockerfiles = new SourceDockerfiles(tokens, finder);
     this.budget = new ImageBudget(imageTimeout);
+    this.publishing = publishing;
+  }
+
+  /**
+   * What publishing a build to the artifact catalog needs from the shell.
+   *
+   * @param registries a registry client for settings.yaml's registries (credentials come from the job's options)
+   * @param catalogRepository opens a clone of a catalog kept in its own repository (settings'
+   *     catalog.repository) at a branch, to commit and push to; empty for a local run, which pushes nothing
+   * @param tokens the tokens notifications are sent with
+   * @param err where a notification that failed is reported
+   */
+  public record Publishing(Function<Settings.Registries, RegistryClient> registries,
+      Optional<BiFunction<String, String, StateWorkspace>> catalogRepository, Tokens tokens, PrintWriter err) {
+    /** No registry: a job whose images name no catalog component. */
+    public static Publishing none(Tokens tokens) {
+      return new Publishing(r -> {
+        throw new IllegalStateException("this analysis job was started without registry access");
+      }, Optional.empty(), tokens, new PrintWriter(OutputStream.nullOutputStream()));
+    }
   }
 
   /** What to analyse: the design document's arguments, all optional but {@code image} or {@code all}. */
@@ -66,8 +106,14 @@ public final class AnalyzeJob implements StateJob {
       n++;
       String result = image.isManaged() ? discover(image, inputs.settings(), analysis) : analysis.external(image);
       progress(out, n, targets.size(), image.name() + ": " + result);
+      BaseImageFinder.Found f = analysis.found.get(image.name());
+      if (f != null) {
+        BuildPublication.prepare(image, f.builtFrom(), request.tag(), request.digest(),
+            () -> publishing.registries().apply(inputs.settings().registries())).ifPresent(analysis.publications::add);
+      }
     }
     analysis.trigger = Trigger.of(request.tag(), request.digest(), clock.instant());
+    analysis.out = out;
     return analysis;
   }
 
@@ -110,8 +156,12 @@ public final class AnalyzeJob implements StateJob {
     private final Map<String, BaseImageFinder.Found> found = new LinkedHashMap<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
     private final List<ImageEnrollment> analysed = new ArrayList<>();
+    private final List<BuildPublication> publications = new ArrayList<>();
     private RuntimeException firstFailure;
     private Trigger trigger;
+    private PrintWriter out;
+    /** The catalog section of the state checkout's settings, as the last attempt read it. */
+    private CatalogSettings catalog = CatalogSettings.DEFAULT;
 
     Analysis(int targets) {
       this.targets = targets;
@@ -166,6 +216,40 @@ public final class AnalyzeJob implements StateJob {
       return StateChanges.NONE;
     }
 
+    /**
+     * Publishes to the catalog's own repository (settings' catalog.repository), committed as the
+     * bot with the push loop; a local run pushes nowhere, so it says so and publishes nothing.
+     */
+    private void publishElsewhere() {
+      String repo = catalog.repository().orElseThrow();
+      if (publishing.catalogRepository().isEmpty()) {
+        out.println(TerminalText.escapeControls("  catalog: not published: the catalog is kept in " + repo
+            + ", and a run without --git-repo pushes nowhere"));
+        return;
+      }
+      List<String> files = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
+      try (StateWorkspace workspace = publishing.catalogRepository().get().apply(repo, catalog.branch())) {
+        StateWorkspace.Written written = workspace.write(dir -> {
+          files.clear();
+          notes.clear();
+          for (BuildPublication p : publications) {
+            Beside.Written w = p.publish(dir, Optional.of(catalog.path()), catalog.requiredLabels());
+            files.addAll(w.files());
+            notes.addAll(w.notes());
+          }
+          return files.isEmpty() ? Optional.empty() : Optional.of(notes.get(0) + "\n\n" + String.join("\n", notes)
+              + "\n\nfrom the analysis of " + commitMessage(StateChanges.NONE).lines().findFirst().orElse("") + "\n");
+        });
+        notes.forEach(n -> out.println(TerminalText.escapeControls("  " + n)));
+        if (written.committed()) {
+          out.println(TerminalText.escapeControls("pushed " + written.commit() + " to " + repo + ": "
+              + String.join(", ", files)));
+        }
+      }
+      out.flush();
+    }
+
     @Override
     public String commitMessage(StateChanges changes) {
       String subject = request.all()
@@ -185,10 +269,44 @@ public final class AnalyzeJob implements StateJob {
       return "  ";
     }
 
-    /** Fails the job when an image failed: the one error for one image; the list for {@code --all}. */
+    /**
+     * Publishes the builds into the catalog of this checkout, in the same commit as their state;
+     * a catalog kept in its own repository is published to after the state is pushed ({@link #finish}).
+     */
+    @Override
+    public Beside.Written beside(Path dir) {
+      if (publications.isEmpty()) {
+        return Beside.NOTHING.write(dir);
+      }
+      catalog = CatalogFolder.of(dir, Optional.empty()).settings();
+      if (BuildPublication.elsewhere(catalog)) {
+        return Beside.NOTHING.write(dir);
+      }
+      List<String> files = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
+      for (BuildPublication p : publications) {
+        Beside.Written w = p.publish(dir, Optional.empty(), catalog.requiredLabels());
+        files.addAll(w.files());
+        notes.addAll(w.notes());
+      }
+      return new Beside.Written(files, notes);
+    }
+
+    /**
+     * Publishes to a catalog in its own repository, tells the owners of what was published, then
+     * fails the job when an image failed (the one error for one image; the list for {@code --all})
+     * or a build could not be published.
+     */
     @Override
     public void finish() {
+      if (!publications.isEmpty() && BuildPublication.elsewhere(catalog)) {
+        publishElsewhere();
+      }
+      publications.forEach(p -> p.notifyOwners(publishing.tokens(), out, publishing.err()));
       if (failures.isEmpty()) {
+        publications.stream().flatMap(p -> p.failure().stream()).findFirst().ifPresent(e -> {
+          throw e;
+        });
         return;
       }
       if (!request.all()) {

@@ -21,7 +21,7 @@ public final class JobRunner {
   public StateWorkspace.Result run(StateWorkspace workspace, StateJob job) {
     FleetInputs inputs = workspace.load();
     StateJob.Decision decision = job.prepare(inputs, out);
-    StateWorkspace.Result result = workspace.update(inputs, decision::decide, decision::commitMessage);
+    StateWorkspace.Result result = workspace.update(inputs, decision::decide, decision::commitMessage, decision::beside);
     // Notes and file names quote images' names, tags and digests: escaped, as every message is.
     result.changes().notes().forEach(note -> out.println(TerminalText.escapeControls(decision.notePrefix() + note)));
     out.println(TerminalText.escapeControls(result.changedFiles().isEmpty() ? decision.unchanged()

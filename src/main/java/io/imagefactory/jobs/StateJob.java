@@ -2,7 +2,9 @@ package io.imagefactory.jobs;
 
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.state.StateChanges;
+import io.imagefactory.workspace.StateWorkspace;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /**
  * A job that records what it learns in state ({@code analyze}, {@code record-update}, and the
@@ -36,6 +38,14 @@ public interface StateJob {
     /** What each note line printed after the run starts with (an indent under progress lines). */
     default String notePrefix() {
       return "";
+    }
+
+    /**
+     * Writes what the job records besides state in the same commit, in the checkout {@code dir} as
+     * this attempt finds it (the catalog's files, for a build the analysis job publishes).
+     */
+    default StateWorkspace.Beside.Written beside(Path dir) {
+      return StateWorkspace.Beside.NOTHING.write(dir);
     }
 
     /**

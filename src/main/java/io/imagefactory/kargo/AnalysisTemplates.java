@@ -27,17 +27,25 @@ final class AnalysisTemplates {
   private AnalysisTemplates() {}
 
   static List<Manifest> of(Settings settings) {
+    // analyze reads a release build from its registry to publish it to the catalog (catalog: in images.yaml)
+    List<String> secrets = settings.registries().credentialSecrets();
+    List<String> analyze = new ArrayList<>(List.of("analyze"));
+    if (!secrets.isEmpty()) {
+      analyze.addAll(List.of("--kargo-credentials", JobPods.REGISTRY_CREDENTIALS));
+    }
     return List.of(
-        template(settings, ANALYZE, "analyze", ARGS, flagged(List.of("analyze"), ARGS, settings)),
-        template(settings, RECORD_UPDATE, "record-update", ARGS, flagged(List.of("record-update"), ARGS, settings)),
+        template(settings, ANALYZE, "analyze", ARGS, flagged(analyze, ARGS, settings), secrets),
+        template(settings, RECORD_UPDATE, "record-update", ARGS, flagged(List.of("record-update"), ARGS, settings),
+            List.of()),
         template(settings, RECORD_REBUILD, "record-rebuild", REBUILD_ARGS, state(settings,
-            List.of("rebuild", "{{args.image}}", "--now", "--record-only"))));
+            List.of("rebuild", "{{args.image}}", "--now", "--record-only")), List.of()));
   }
 
-  private static Manifest template(Settings s, String name, String metric, List<String> declared, List<String> args) {
+  private static Manifest template(Settings s, String name, String metric, List<String> declared, List<String> args,
+      List<String> secrets) {
     Map<String, Object> job = Tree.map(
         "metadata", Tree.map("labels", Labels.common()),
-        "spec", JobPods.tree(JobPods.job(s, metric, args, List.of(), 1)));
+        "spec", JobPods.tree(JobPods.job(s, metric, args, secrets, 1)));
     return Kinds.manifest(Kinds.ROLLOUTS, "AnalysisTemplate", name, s.project(), Labels.common(),
         "spec", Tree.map(
             "args", declared.stream().map(a -> (Object) Tree.map("name", a)).toList(),

@@ -100,7 +100,8 @@ final class JobPods {
         .withArgs(args)
         .withEnv(secretEnv(TokenVariable.STATE_REPOSITORY, Secrets.STATE_REPOSITORY),
             secretEnv(TokenVariable.GITHUB, Secrets.GITHUB),
-            secretEnv(TokenVariable.GITLAB, Secrets.GITLAB))
+            secretEnv(TokenVariable.GITLAB, Secrets.GITLAB),
+            secretEnv(TokenVariable.SLACK, Secrets.SLACK))
         .withNewResources()
             .addToRequests("cpu", new Quantity("100m"))
             .addToRequests("memory", new Quantity("256Mi"))

@@ -15,6 +15,8 @@ final class Secrets {
   static final String GITHUB = "image-factory-github";
   /** GitLab token: clone sources, create rebuild pipelines. */
   static final String GITLAB = "image-factory-gitlab";
+  /** Slack bot token (scope chat:write): tell a catalog component's owners of a version published. */
+  static final String SLACK = "image-factory-slack";
   /** The key each Secret keeps its token under. */
   static final String KEY = "token";
 

@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
 /**
  * The report model of a merged {@link Fleet} and its state: names, kinds, repositories, owners,
  * who is built from whom, each image's current tag and digest, its verification phase, and for
- * managed images where they stand in the rebuild cycle (the rebuild decision's plans). The
- * catalog component is not linked to images yet, so it shows as "—".
+ * managed images where they stand in the rebuild cycle (the rebuild decision's plans), and the
+ * catalog component a managed image's builds are published as ({@code catalog:} in images.yaml).
  */
 public final class FleetReport {
   private FleetReport() {}
@@ -62,8 +62,9 @@ public final class FleetReport {
   private static ReportImage image(FleetImage image) {
     String repository = image.enrollment().map(ImageEnrollment::repoUrl)
         .or(() -> image.subscription().map(Subscription::repoURL)).orElse("");
-    ReportImage report = ReportImage.of(image.name(), kind(image.kind()), repository);
-    return report.withOwner(image.enrollment().flatMap(ImageEnrollment::owner).orElse(null));
+    ReportImage report = ReportImage.of(image.name(), kind(image.kind()), repository)
+        .withOwner(image.enrollment().flatMap(ImageEnrollment::owner).orElse(null));
+    return report.withCatalogComponent(image.enrollment().flatMap(e -> e.catalog().component()).orElse(null));
   }
 
   /** The current tag and digest, and the verification, as the image's state file records them. */

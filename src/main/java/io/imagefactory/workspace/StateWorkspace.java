@@ -10,7 +10,9 @@ import io.imagefactory.Layout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -79,7 +81,41 @@ public final class StateWorkspace implements AutoCloseable {
    */
   public Result update(FleetInputs current, Function<FleetInputs, StateChanges> decide,
       Function<StateChanges, String> message) {
-    Attempt attempt = new Attempt(current, decide, message);
+    return update(current, decide, message, Beside.NOTHING);
+  }
+
+  /**
+   * Files a job writes in the same commit as its state: the catalog's, for a build the analysis
+   * job publishes. Written after the state decision, on the files of the same attempt.
+   */
+  @FunctionalInterface
+  public interface Beside {
+    /** Nothing besides state. */
+    Beside NOTHING = dir -> new Written(List.of(), List.of());
+
+    /**
+     * Writes the files (atomically) under the checkout {@code dir}.
+     *
+     * @return the paths written, relative to {@code dir}, and notes for the log and commit message
+     */
+    Written write(Path dir);
+
+    /** What {@link #write} did. */
+    record Written(List<String> files, List<String> notes) {
+      public Written {
+        files = List.copyOf(files);
+        notes = List.copyOf(notes);
+      }
+    }
+  }
+
+  /**
+   * {@link #update(FleetInputs, Function, Function)} that also writes {@code beside} in each
+   * attempt; its notes join the state's, and its files alone are reason enough to commit.
+   */
+  public Result update(FleetInputs current, Function<FleetInputs, StateChanges> decide,
+      Function<StateChanges, String> message, Beside beside) {
+    Attempt attempt = new Attempt(current, decide, message, beside);
     if (repository == null) {
       attempt.apply(root);
       return new Result(attempt.changes, attempt.changed, false, null);
@@ -123,32 +159,36 @@ public final class StateWorkspace implements AutoCloseable {
   private final class Attempt {
     private final Function<FleetInputs, StateChanges> decide;
     private final Function<StateChanges, String> message;
+    private final Beside beside;
     private FleetInputs unchanged;
     private StateChanges changes = StateChanges.NONE;
     private List<String> changed = List.of();
 
-    Attempt(FleetInputs current, Function<FleetInputs, StateChanges> decide, Function<StateChanges, String> message) {
+    Attempt(FleetInputs current, Function<FleetInputs, StateChanges> decide, Function<StateChanges, String> message,
+        Beside beside) {
       this.unchanged = current;
       this.decide = decide;
       this.message = message;
+      this.beside = beside;
     }
 
     Optional<String> apply(Path dir) {
       // The first attempt decides on the files as loaded; after a lost race they were reset: read them again.
       FleetInputs current = unchanged != null ? unchanged : load();
       unchanged = null;
-      changes = decide.apply(current);
+      StateChanges state = decide.apply(current);
+      // Generated before anything is written: a change whose fleet would not generate writes nothing.
+      String dist = state.isEmpty() ? null : FleetPipeline.generate(current.with(state)).yaml();
+      Beside.Written besides = beside.write(dir);
+      changes = state.then(new StateChanges(Map.of(), Map.of(), Set.of(), besides.notes()));
       changed = List.of();
-      if (changes.isEmpty()) {
-        return Optional.empty();
-      }
-      String dist = FleetPipeline.generate(current.with(changes)).yaml();
-      List<String> files = new ArrayList<>(new StateStore(dir).apply(changes));
+      List<String> files = new ArrayList<>(state.isEmpty() ? List.of() : new StateStore(dir).apply(state));
+      Optional<String> distChange = files.isEmpty() ? Optional.empty() : DistFile.write(new Checkout(dir), dist);
+      distChange.ifPresent(summary -> files.add(Layout.DIST_FILE));
+      files.addAll(besides.files());
       if (files.isEmpty()) {
         return Optional.empty();
       }
-      Optional<String> distChange = DistFile.write(new Checkout(dir), dist);
-      distChange.ifPresent(summary -> files.add(Layout.DIST_FILE));
       changed = List.copyOf(files);
       return Optional.of(message.apply(changes) + distChange.map(summary -> summary + "\n").orElse(""));
     }

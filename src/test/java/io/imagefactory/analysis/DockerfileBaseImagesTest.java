@@ -28,6 +28,27 @@ class DockerfileBaseImagesTest {
         new DiscoveredImage(ImageReference.parse("node:22-bookworm-slim"), 3),
         new DiscoveredImage(ImageReference.parse("gcr.io/distroless/nodejs22"), 6));
     assertThat(found.warnings()).isEmpty();
+    assertThat(found.builtFrom()).contains(new DiscoveredImage(ImageReference.parse("gcr.io/distroless/nodejs22"), 6));
+  }
+
+  @Test
+  void theImageBuiltFromFollowsTheLastStageThroughTheStagesItContinues() {
+    BaseImageFinder.Found found = finder.find("""
+        FROM golang:1.23 AS build
+        FROM alpine:3.20 AS runtime
+        FROM runtime AS final
+        COPY --from=build /app /app
+        FROM final
+        """, "Dockerfile", Map.of());
+    assertThat(found.builtFrom()).contains(new DiscoveredImage(ImageReference.parse("alpine:3.20"), 2));
+  }
+
+  @Test
+  void anImageBuiltFromScratchIsBuiltFromNoImage() {
+    BaseImageFinder.Found found = finder.find("FROM golang:1.23 AS build\nFROM scratch\nCOPY --from=build /a /a\n",
+        "Dockerfile", Map.of());
+    assertThat(found.baseImages()).hasSize(1);
+    assertThat(found.builtFrom()).isEmpty();
   }
 
   @Test

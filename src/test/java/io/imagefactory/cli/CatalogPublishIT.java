@@ -118,7 +118,7 @@ class CatalogPublishIT {
     CliRun r = publishImage(root, "1.2.0");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(root.resolve(ING + "1.2.0/docker/manifest.yaml")).content()
-        .as("the last FROM's image: the stage BuildKit builds by default").contains("base_image: python:3.12-slim\n");
+        .as("the last FROM's image: the stage BuildKit builds by default").contains("base_image: docker.io/library/python:3.12-slim\n");
   }
 
   @Test

@@ -48,7 +48,7 @@ class FleetCommandsTest {
       assertThat(r.out()).isEmpty();
       assertThat(r.err()).isEqualTo("""
           ROOT/image-factory/images.yaml:39:15: unknown provider "gitlub". use github or gitlab.
-          ROOT/image-factory/images.yaml:83:27: unknown imageSelectionStrategy "Semver". use one of SemVer, Lexical, NewestBuild, Digest.
+          ROOT/image-factory/images.yaml:84:27: unknown imageSelectionStrategy "Semver". use one of SemVer, Lexical, NewestBuild, Digest.
           ROOT/image-factory/state/base-images/node-22.yaml:11:1: unknown field "dependents" in a base image state file. did you mean "dependentImages"?
           image-factory: 3 errors; nothing was written.
           """.replace("ROOT", root.toString()));

@@ -207,7 +207,7 @@ class AnalysisImageIT {
   @Test
   void offersEveryCommandAsTheTemplatesAndCronJobsRunThem() {
     Map<String, List<String>> options = Map.of(
-        "analyze", List.of("--image", "--tag", "--digest", "--git-repo", "--git-branch"),
+        "analyze", List.of("--image", "--tag", "--digest", "--kargo-credentials", "--git-repo", "--git-branch"),
         "record-update", List.of("--image", "--tag", "--digest", "--git-repo", "--git-branch"),
         "rebuild", List.of("--all", "--now", "--record-only", "--git-repo", "--git-branch"),
         "verify", List.of("--all", "--write-state", "--quiet", "--kargo-credentials", "--git-repo", "--git-branch"));

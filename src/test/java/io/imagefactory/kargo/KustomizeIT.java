@@ -111,7 +111,7 @@ class KustomizeIT {
     String readme = Files.readString(Path.of("kustomize/README.md"));
     TreeSet<String> referenced = new TreeSet<>();
     built().values().forEach(doc -> collectSecrets(doc, referenced));
-    assertThat(referenced).containsExactlyInAnyOrder(Secrets.STATE_REPOSITORY, Secrets.GITHUB, Secrets.GITLAB);
+    assertThat(referenced).containsExactlyInAnyOrder(Secrets.STATE_REPOSITORY, Secrets.GITHUB, Secrets.GITLAB, Secrets.SLACK);
     referenced.forEach(s -> assertThat(readme).as("kustomize/README.md documents " + s).contains("`" + s + "`"));
   }
 

@@ -60,6 +60,20 @@ class ScheduledJobsTest {
     assertThat(args(cronJob(s, ScheduledJobs.REBUILD))).doesNotContain("--kargo-credentials");
   }
 
+  @Test
+  void theAnalysisJobMountsThemTooToReadTheBuildsItPublishesToTheCatalog() {
+    Settings s = settings(new Settings.Registries(List.of(), Map.of(), List.of("ghcr-creds")));
+    JsonNode analyze = JSON.valueToTree(AnalysisTemplates.of(s).stream()
+        .filter(m -> m.name().equals(AnalysisTemplates.ANALYZE)).findFirst().orElseThrow().document());
+    String pod = "/spec/metrics/0/provider/job/spec/template/spec";
+    assertThat(analyze.at(pod + "/containers/0/args/1").asText()).isEqualTo("--kargo-credentials");
+    assertThat(analyze.at(pod + "/containers/0/args/2").asText()).isEqualTo(JobPods.REGISTRY_CREDENTIALS);
+    assertThat(analyze.at(pod + "/volumes/1/secret/secretName").asText()).isEqualTo("ghcr-creds");
+    JsonNode recordUpdate = JSON.valueToTree(AnalysisTemplates.of(s).stream()
+        .filter(m -> m.name().equals(AnalysisTemplates.RECORD_UPDATE)).findFirst().orElseThrow().document());
+    assertThat(recordUpdate.at(pod + "/volumes").size()).as("record-update reads no registry").isEqualTo(1);
+  }
+
   private static Settings settings(Settings.Registries registries) {
     return new Settings("shop", "https://github.com/acme/state.git", "main", "ghcr.io/acme/analysis:1", "5m0s",
         Settings.GITHUB_COM, Settings.GITLAB_COM, Duration.ofHours(2), registries);

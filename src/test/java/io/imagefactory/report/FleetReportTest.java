@@ -66,11 +66,16 @@ class FleetReportTest {
   }
 
   @Test
-  void withoutStateLeavesCurrentRebuildVerificationAndCatalogUnknown() {
+  void showsTheCatalogComponentImagesYamlNames() {
+    assertThat(MODEL.images()).filteredOn(i -> i.catalogComponent().isPresent())
+        .extracting(i -> i.name() + " " + i.catalogComponent().get()).containsExactly("payments-api payments/api");
+  }
+
+  @Test
+  void withoutStateLeavesCurrentRebuildAndVerificationUnknown() {
     assertThat(MODEL.images()).allSatisfy(i -> {
       assertThat(i.rebuild()).isEmpty();
       assertThat(i.verification()).isEmpty();
-      assertThat(i.catalogComponent()).isEmpty();
       assertThat(i.current()).isEmpty();
     });
   }

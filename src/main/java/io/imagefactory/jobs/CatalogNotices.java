@@ -1,4 +1,4 @@
-package io.imagefactory.cli;
+package io.imagefactory.jobs;
 
 import io.imagefactory.TerminalText;
 import io.imagefactory.catalog.CatalogTree;
@@ -19,17 +19,17 @@ import java.util.Optional;
  * @param settings where notifications go (settings.yaml's catalog.notifications)
  * @param channel the slack_channel of the ownership.yaml governing the component
  */
-record CatalogNotices(CatalogSettings settings, Optional<String> channel) {
+public record CatalogNotices(CatalogSettings settings, Optional<String> channel) {
   /** What {@code folder}'s settings and ownership say about notifying {@code component}'s owners. */
-  static CatalogNotices of(CatalogFolder folder, CatalogTree tree, String component) {
+  public static CatalogNotices of(CatalogFolder folder, CatalogTree tree, String component) {
     return new CatalogNotices(folder.settings(), tree.ownerOf(component).map(Ownership::slackChannel));
   }
 
   /** Sends it, when a webhook or a Slack token is set up; a failure is a warning on {@code err}, never a failed command. */
-  void send(CliContext context, String event, String component, String version, String text, PrintWriter out,
+  public void send(Tokens tokens, String event, String component, String version, String text, PrintWriter out,
       PrintWriter err) {
     OwnerNotifier notifier = new OwnerNotifier(settings.slackApiUrl(), settings.webhookUrl(),
-        Tokens.from(context.env()).get(TokenVariable.SLACK), Duration.ofSeconds(1));
+        tokens.get(TokenVariable.SLACK), Duration.ofSeconds(1));
     if (!notifier.configured()) {
       return; // no webhook and no Slack token: notifications are not set up here
     }
