@@ -1,6 +1,7 @@
 package io.imagefactory.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,11 +16,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Check the artifact catalog (components, versions, formats, ownership and domain indexes in git), regenerate"
           + " its indexes, and ask it for a component's latest version."
-    },
-    subcommands = {CatalogCheckCommand.class, CatalogIndexCommand.class, CatalogLatestCommand.class,
-        CatalogQueryCommand.class, CatalogShowCommand.class, CatalogPromoteCommand.Promote.class,
-        CatalogPromoteCommand.Demote.class, CatalogPublishCommand.class})
+    })
 final class CatalogCommand implements Callable<Integer> {
+  /** Its subcommands, in the order help lists them; registered by {@link Main} ({@link Commands}). */
+  static final List<Class<?>> SUBCOMMANDS = List.of(CatalogCheckCommand.class, CatalogIndexCommand.class,
+      CatalogLatestCommand.class, CatalogQueryCommand.class, CatalogShowCommand.class,
+      CatalogPromoteCommand.Promote.class, CatalogPromoteCommand.Demote.class, CatalogPublishCommand.class);
+
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
 

@@ -1,6 +1,7 @@
 package io.imagefactory.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -23,19 +24,23 @@ import picocli.CommandLine.Spec;
       "Keeps a fleet of container images rebuilt when their base images change,",
       "by generating Kargo resources from image-factory/images.yaml and state."
     },
-    subcommands = {
-      ValidateCommand.class, GenerateCommand.class, DiffCommand.class, AnalyzeCommand.class,
-      RecordUpdateCommand.class, DockerfileCommand.class, ReportCommand.class,
-      TagsCommand.class, RetentionCommand.class, CheckImageCommand.class, PinCommand.class, VerifyCommand.class,
-      PreviewCommand.class, RebuildCommand.class, StatusCommand.class, CatalogCommand.class,
-      HelpCommand.class
-    },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
       ExitCodes.ROW_OK, ExitCodes.ROW_DIFFERENCES + " (generate --check, diff)", ExitCodes.ROW_USAGE,
       ExitCodes.ROW_INVALID_INPUT, ExitCodes.ROW_EXTERNAL_FAILURE, ExitCodes.ROW_INTERNAL_ERROR
     })
 final class ImageFactoryCommand implements Callable<Integer> {
+  /**
+   * The commands, in the order help lists them. Registered by {@link Main}, not by the annotation,
+   * so that a line naming one command builds only that command's model (see {@link Commands}).
+   */
+  static final List<Class<?>> COMMANDS = List.of(
+      ValidateCommand.class, GenerateCommand.class, DiffCommand.class, AnalyzeCommand.class,
+      RecordUpdateCommand.class, DockerfileCommand.class, ReportCommand.class,
+      TagsCommand.class, RetentionCommand.class, CheckImageCommand.class, PinCommand.class, VerifyCommand.class,
+      PreviewCommand.class, RebuildCommand.class, StatusCommand.class, CatalogCommand.class,
+      HelpCommand.class);
+
   @Spec CommandSpec spec;
   @Mixin CommonOptions options;
 

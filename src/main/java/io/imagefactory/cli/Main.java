@@ -45,7 +45,7 @@ public final class Main {
     });
     int code;
     try {
-      code = commandLine().execute(args);
+      code = commandLine(CliContext.system(), args).execute(args);
     } catch (Throwable e) { // last resort: an Error while reporting an Error
       code = ErrorHandler.reportUncaught(e, new PrintWriter(System.err, true));
     }
@@ -76,13 +76,27 @@ public final class Main {
     return commandLine(CliContext.system());
   }
 
+  /** The command line with every command. */
   static CommandLine commandLine(CliContext context) {
+    return commandLine(context, null);
+  }
+
+  /**
+   * The command line that runs {@code args}: with the one command (and subcommand) they name, when
+   * they name one ({@link Commands}); with every command when {@code args} is null.
+   */
+  static CommandLine commandLine(CliContext context, String[] args) {
     CommandLine cmd = new CommandLine(new ImageFactoryCommand(context));
+    Commands.addTo(cmd, args);
+    // Set after the subcommands are added: picocli passes these on to the subcommands it has.
     cmd.setExecutionExceptionHandler(new ErrorHandler());
     cmd.setExecutionStrategy(Main::execute);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
-    cmd.getSubcommands().get("help").getCommandSpec().usageMessage()
-        .exitCodeList(exitCodes(ExitCodes.ROW_OK, ExitCodes.ROW_USAGE + " (an unknown command)"));
+    CommandLine help = cmd.getSubcommands().get("help");
+    if (help != null) {
+      help.getCommandSpec().usageMessage()
+          .exitCodeList(exitCodes(ExitCodes.ROW_OK, ExitCodes.ROW_USAGE + " (an unknown command)"));
+    }
     return cmd;
   }
 

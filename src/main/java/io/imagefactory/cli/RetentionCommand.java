@@ -1,6 +1,7 @@
 package io.imagefactory.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,9 +16,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Delete old branch, prerelease and closed pull request tags, and the manifests nothing kept holds, never what"
           + " git pins."
-    },
-    subcommands = {RetentionPlanCommand.class, RetentionApplyCommand.class})
+    })
 final class RetentionCommand implements Callable<Integer> {
+  /** Its subcommands, in the order help lists them; registered by {@link Main} ({@link Commands}). */
+  static final List<Class<?>> SUBCOMMANDS = List.of(RetentionPlanCommand.class, RetentionApplyCommand.class);
+
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
 

@@ -1,6 +1,7 @@
 package io.imagefactory.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,9 +16,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Decide and push the tags of a CI event's image, never moving latest or vX backwards and never overwriting an"
           + " immutable tag (in place of docker/metadata-action)."
-    },
-    subcommands = {TagsPlanCommand.class, TagsPolicyCommand.class})
+    })
 final class TagsCommand implements Callable<Integer> {
+  /** Its subcommands, in the order help lists them; registered by {@link Main} ({@link Commands}). */
+  static final List<Class<?>> SUBCOMMANDS = List.of(TagsPlanCommand.class, TagsPolicyCommand.class);
+
   @Spec CommandSpec spec;
   @ParentCommand ImageFactoryCommand parent;
 

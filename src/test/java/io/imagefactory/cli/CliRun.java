@@ -36,7 +36,7 @@ record CliRun(int exitCode, String out, String err) {
   static CliRun at(Clock clock, Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cmd = Main.commandLine(new CliContext(env, clock));
+    CommandLine cmd = Main.commandLine(new CliContext(env, clock), args);
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     int code = cmd.execute(args);

@@ -223,6 +223,52 @@ class CommandLineTest {
     }
   }
 
+  /** A line that names a command builds that command alone (Commands), and behaves as with every command. */
+  @Nested
+  class OnlyTheNamedCommandIsBuilt {
+    private final CliContext context = new CliContext(Map.of(), CliRun.CLOCK);
+
+    @Test
+    void aLineNamingASubcommandBuildsItAlone() {
+      CommandLine cmd = Main.commandLine(context, new String[] {"--root", "catalog", "catalog", "--verbose", "latest", "x"});
+      assertThat(cmd.getSubcommands().keySet()).containsExactly("catalog");
+      assertThat(cmd.getSubcommands().get("catalog").getSubcommands().keySet()).containsExactly("latest");
+    }
+
+    @Test
+    void helpTheVersionAndUnknownNamesBuildEveryCommand() {
+      int all = Main.commandLine(context).getSubcommands().size();
+      for (String[] args : List.of(new String[] {"--help", "catalog"}, new String[] {"-hV"}, new String[] {"help", "tags"},
+          new String[] {"catalg", "latest"}, new String[] {}, new String[] {"--root", "."})) {
+        assertThat(Main.commandLine(context, args).getSubcommands()).as(String.join(" ", args)).hasSize(all);
+      }
+      assertThat(Main.commandLine(context, new String[] {"catalog", "--help", "latest"}).getSubcommands()
+          .get("catalog").getSubcommands()).hasSize(CatalogCommand.SUBCOMMANDS.size());
+    }
+
+    @Test
+    void everyCommandsUsageIsTheSameBuiltAloneAsAmongAll() {
+      CommandLine full = Main.commandLine(context);
+      List<String> compared = new ArrayList<>();
+      full.getSubcommands().forEach((name, command) -> {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {name});
+        command.getSubcommands().keySet().forEach(sub -> lines.add(new String[] {name, sub}));
+        for (String[] line : lines) {
+          CommandLine alone = Main.commandLine(context, line);
+          CommandLine expected = full;
+          for (String word : line) {
+            alone = alone.getSubcommands().get(word);
+            expected = expected.getSubcommands().get(word);
+          }
+          assertThat(alone.getUsageMessage()).as(String.join(" ", line)).isEqualTo(expected.getUsageMessage());
+          compared.add(String.join(" ", line));
+        }
+      });
+      assertThat(compared).hasSizeGreaterThan(25).contains("catalog latest", "tags plan", "verify");
+    }
+  }
+
   @Command(name = "fail")
   static final class Failing implements Callable<Integer> {
     private final Supplier<Error> error;
