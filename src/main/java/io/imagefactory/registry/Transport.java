@@ -120,6 +120,12 @@ final class Transport {
   private HttpRequest request(Outgoing out) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(out.uri()).timeout(requestTimeout)
         .method(out.method(), out.body().map(b -> BodyPublishers.ofByteArray(b.bytes())).orElse(BodyPublishers.noBody()));
+    if ("http".equals(out.uri().getScheme())) {
+      // Over plain HTTP the JDK's client offers an h2c upgrade with every request (Connection:
+      // Upgrade, HTTP2-Settings and Upgrade: h2c headers, seen on JDK 17), which registries do not
+      // take; over https, ALPN gives HTTP/2 where the registry speaks it.
+      builder.version(HttpClient.Version.HTTP_1_1);
+    }
     out.headers().forEach(builder::header);
     out.body().ifPresent(b -> builder.header("Content-Type", b.contentType()));
     out.authorization().filter(a -> HostRule.sameOrigin(out.uri(), a.origin())

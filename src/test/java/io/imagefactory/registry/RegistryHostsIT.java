@@ -82,6 +82,15 @@ class RegistryHostsIT {
   }
 
   @Test
+  void speaksHttp11OverPlainHttpWithoutOfferingAnH2cUpgradeEachRequest() {
+    try (FaultProxy front = FaultProxy.start(registry.hostPort());
+        RegistryClient client = RegistryClient.builder().build()) {
+      client.resolve(ImageReference.parse(front.hostPort() + "/acme/app:1.0"));
+      assertThat(front.seen()).hasSizeGreaterThanOrEqualTo(3).allSatisfy(s -> assertThat(s.upgrade()).isNull());
+    }
+  }
+
+  @Test
   void neverSendsACredentialOverPlainHttpOffLoopback() {
     String address = nonLoopbackAddress();
     try (FaultProxy remote = FaultProxy.start(address, registry.hostPort())) {

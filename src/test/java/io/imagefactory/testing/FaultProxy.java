@@ -32,8 +32,12 @@ import java.util.regex.Pattern;
  * in flight.
  */
 public final class FaultProxy implements AutoCloseable {
-  /** A request as the proxy saw it, and when ({@link System#nanoTime()}). */
-  public record Seen(String method, String path, String authorization, int clientPort, long nanos) {}
+  /**
+   * A request as the proxy saw it, and when ({@link System#nanoTime()}).
+   *
+   * @param upgrade its Upgrade header (a protocol the client offers to switch to), or null
+   */
+  public record Seen(String method, String path, String authorization, int clientPort, long nanos, String upgrade) {}
 
   /** What to do with one request. */
   @FunctionalInterface
@@ -117,7 +121,7 @@ public final class FaultProxy implements AutoCloseable {
       String path = exchange.getRequestURI().getRawPath()
           + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
       seen.add(new Seen(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
-          exchange.getRemoteAddress().getPort(), System.nanoTime()));
+          exchange.getRemoteAddress().getPort(), System.nanoTime(), exchange.getRequestHeaders().getFirst("Upgrade")));
       handlerFor(exchange.getRequestMethod(), path).handle(exchange, this);
     } finally {
       inFlight.decrementAndGet();
