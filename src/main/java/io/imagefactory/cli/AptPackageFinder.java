@@ -107,16 +107,17 @@ final class AptPackageFinder {
   }
 
   private String download(String url, String sha256) throws Unreadable {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Optional<String> failure = CatalogOnline.fetch(url, deadline, MAX_INDEX_BYTES, bytes::writeBytes);
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    Optional<String> failure = CatalogOnline.fetch(url, deadline, MAX_INDEX_BYTES, received::writeBytes);
     if (failure.isPresent()) {
       throw new Unreadable(url + ": " + failure.get());
     }
-    String actual = HexFormat.of().formatHex(CatalogOnline.sha256().digest(bytes.toByteArray()));
+    byte[] bytes = received.toByteArray();
+    String actual = HexFormat.of().formatHex(CatalogOnline.sha256().digest(bytes));
     if (!sha256.isEmpty() && !sha256.equals(actual)) {
       throw new Unreadable(url + " has sha256 " + actual + ", not the " + sha256 + " the Release lists");
     }
-    try (InputStream in = decompressed(url, new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (InputStream in = decompressed(url, new ByteArrayInputStream(bytes))) {
       byte[] text = in.readNBytes((int) MAX_INDEX_BYTES + 1);
       if (text.length > MAX_INDEX_BYTES) {
         throw new Unreadable(url + ": more than " + (MAX_INDEX_BYTES >> 20) + " MiB once decompressed");
@@ -135,10 +136,10 @@ final class AptPackageFinder {
   /** A file as read: its text, or why not. */
   private record Download(String text, Unreadable failure) {}
 
-  /** A file of the repository could not be read: the server, not the catalog. */
+  /** A file of the repository could not be read: the server, not the catalog. Only its message is reported. */
   private static final class Unreadable extends Exception {
     Unreadable(String message) {
-      super(message);
+      super(message, null, false, false);
     }
   }
 }
