@@ -2,16 +2,14 @@ package io.imagefactory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import io.imagefactory.testing.DebianPackages;
 import io.imagefactory.testing.Fixtures;
 import io.imagefactory.testing.GitRemotes;
-import io.imagefactory.testing.RealComponents;
 import io.imagefactory.testing.Registry;
 import io.imagefactory.testing.TestImages;
 import io.imagefactory.testing.TestImages.Pushed;
 import io.imagefactory.testing.TestImages.Spec;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,7 +149,7 @@ class CatalogPublishIT {
 
   @Test
   void publishesADebianPackageFromItsControlFields() throws Exception {
-    Path deb = debianPackage("common-utils", "1.4.0-1", "all", "libc6 (>= 2.36)");
+    Path deb = DebianPackages.build(dir, "common-utils", "1.4.0-1", "all", "libc6 (>= 2.36)", "for the fleet's services");
     CliRun r = CliRun.in(root, "catalog", "publish", "platform/shared/common-utils", "1.4.0", "--format", "deb",
         "--file", deb.toString(), "--apt-repository", "https://apt.example.com/debian bookworm main",
         "--built-at", "2025-07-01T08:00:00Z", "--domain", "cloud", "--env", "prod");
@@ -205,70 +203,8 @@ class CatalogPublishIT {
     assertThat(CliRun.in(check, "catalog", "check", "--offline").exitCode()).isZero();
   }
 
-  @Test
-  void anOnlineCheckFindsAMovedTagAChangedFileAndAServerThatIsDown() throws Exception {
-    Path fresh = dir.resolve("online-" + System.nanoTime());
-    Files.createDirectories(fresh.resolve("catalog/components/cloud/dmp"));
-    Files.createDirectories(fresh.resolve("catalog/index"));
-    Files.copy(Path.of("catalog/components/cloud/dmp/ownership.yaml"),
-        fresh.resolve("catalog/components/cloud/dmp/ownership.yaml"));
-    Pushed first = TestImages.image(registry, "acme/online", new Spec("linux", "amd64", null, "2025-07-01T10:00:00Z",
-        OCI, List.of("e")), false);
-    TestImages.tag(registry, "acme/online", "2.0.0", first);
-    HttpServer files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    byte[][] served = {"bundle v1".getBytes()};
-    files.createContext("/bundle.zip", x -> {
-      x.sendResponseHeaders(200, served[0].length);
-      x.getResponseBody().write(served[0]);
-      x.close();
-    });
-    files.start();
-    try {
-      Path artifact = fresh.resolve("bundle.zip");
-      Files.write(artifact, served[0]);
-      String url = "http://127.0.0.1:" + files.getAddress().getPort() + "/bundle.zip";
-      assertThat(CliRun.in(fresh, "catalog", "publish", "cloud/dmp/online", "2.0.0", "--format", "docker", "--image",
-          registry.hostPort() + "/acme/online:2.0.0").exitCode()).isZero();
-      assertThat(CliRun.in(fresh, "catalog", "publish", "cloud/dmp/bundle", "1.0.0", "--format", "generic", "--file",
-          artifact.toString(), "--url", url, "--built-at", "2025-07-01T00:00:00Z").exitCode()).isZero();
-      CliRun good = CliRun.in(fresh, "catalog", "check");
-      assertThat(good.exitCode()).as(good.err()).isZero();
-
-      Pushed second = TestImages.image(registry, "acme/online", new Spec("linux", "amd64", null, "2025-07-02T10:00:00Z",
-          OCI, List.of("f")), false);
-      TestImages.tag(registry, "acme/online", "2.0.0", second);
-      served[0] = "bundle v2".getBytes();
-      CliRun moved = CliRun.in(fresh, "catalog", "check");
-      assertThat(moved.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-      assertThat(moved.err()).contains(registry.hostPort() + "/acme/online:2.0.0 now points at " + second.digest()
-          + ", not the " + first.digest().substring(7) + " this manifest records",
-          "the file at " + url + " has sha256 ");
-      assertThat(CliRun.in(fresh, "catalog", "check", "--offline").exitCode()).isZero();
-      TestImages.tag(registry, "acme/online", "2.0.0", first);
-    } finally {
-      files.stop(0);
-    }
-    CliRun down = CliRun.in(fresh, "catalog", "check");
-    assertThat(down.exitCode()).as("only the server failed").isEqualTo(ExitCodes.EXTERNAL_FAILURE);
-    assertThat(down.err()).contains("/bundle.zip could not be read: ");
-  }
-
   private CliRun publishImage(Path checkout, String version) {
     return CliRun.in(checkout, "catalog", "publish", "cloud/dmp/ms-ingestion", version, "--format", "docker",
         "--image", registry.hostPort() + "/acme/ms-ingestion:" + version, "--domain", "cloud");
-  }
-
-  private Path debianPackage(String name, String version, String arch, String depends) throws Exception {
-    Path dpkgDeb = RealComponents.require("dpkg-deb", "apt-get install dpkg (Debian has it)");
-    Path tree = Files.createDirectories(dir.resolve("pkg-" + System.nanoTime() + "/DEBIAN"));
-    Files.writeString(tree.resolve("control"), "Package: " + name + "\nVersion: " + version + "\nArchitecture: " + arch
-        + "\nMaintainer: Platform <platform@example.com>\nDepends: " + depends + "\nDescription: shared helpers\n"
-        + " for the fleet's services\n");
-    Path deb = dir.resolve(name + "_" + version + "_" + arch + ".deb");
-    Process p = new ProcessBuilder(dpkgDeb.toString(), "--build", "-Zxz", tree.getParent().toString(), deb.toString())
-        .redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(output).isZero();
-    return deb;
   }
 }

@@ -98,7 +98,7 @@ public final class SeedImage {
   }
 
   /** gzip as {@link GZIPOutputStream} writes it: no file name, time 0, so the same input gives the same bytes. */
-  private static byte[] gzip(byte[] content) {
+  static byte[] gzip(byte[] content) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(content);
