@@ -10,10 +10,12 @@ import io.imagefactory.registry.RegistryClient;
 import io.imagefactory.registry.RegistryException;
 import io.imagefactory.registry.ResolvedImage;
 import io.imagefactory.state.Verification;
+import io.imagefactory.state.Verification.RegistryMetadata;
 import io.imagefactory.verification.Outcome;
 import io.imagefactory.verification.Target;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,18 +36,27 @@ final class RegistryOutcomes {
     this.clock = clock;
   }
 
-  /** One outcome per target, in order; {@code done} hears how many have finished. */
-  List<Outcome> resolve(List<Target> targets, IntConsumer done) {
+  /**
+   * One outcome per target, in order; {@code done} hears how many have finished. {@code known} is
+   * what the last verification read of each target, in the same order: a target whose reference still resolves to the digest
+   * it read costs one HEAD request, not a manifest and a config. What a digest names never
+   * changes, so its metadata is the same; a target with requirements is read whole, since they
+   * are checked on each platform's layers.
+   */
+  List<Outcome> resolve(List<Target> targets, List<Optional<RegistryMetadata>> known, IntConsumer done) {
     int[] finished = {0};
-    List<CompletableFuture<Outcome>> futures = targets.stream().map(t -> outcome(t).whenComplete((o, e) -> {
-      synchronized (finished) {
-        done.accept(++finished[0]);
-      }
-    })).toList();
+    List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      futures.add(outcome(targets.get(i), known.get(i)).whenComplete((o, e) -> {
+        synchronized (finished) {
+          done.accept(++finished[0]);
+        }
+      }));
+    }
     return futures.stream().map(CompletableFuture::join).toList();
   }
 
-  private CompletableFuture<Outcome> outcome(Target target) {
+  private CompletableFuture<Outcome> outcome(Target target, Optional<RegistryMetadata> known) {
     if (target.reference().isEmpty()) {
       return CompletableFuture.completedFuture(new Outcome.NothingToVerify(
           "no tag or digest is known yet: no tag policy names one, and no build is recorded in state"));
@@ -57,8 +68,16 @@ final class RegistryOutcomes {
       return CompletableFuture.completedFuture(new Outcome.Failure(false, "InvalidReference",
           target.reference().get() + " is not an image reference: " + e.getMessage()));
     }
-    return client.resolveAsync(ref).handle((image, error) -> error == null
-        ? resolved(image, clock.instant(), target.requirements()) : failure(error));
+    CompletableFuture<Outcome> read = known.filter(k -> target.requirements().isEmpty())
+        .map(k -> client.digestAsync(ref).thenCompose(digest -> digest.equals(k.resolvedDigest())
+            ? CompletableFuture.completedFuture((Outcome) new Outcome.Resolved(k.at(clock.instant()), Optional.empty()))
+            : read(ref, target)))
+        .orElseGet(() -> read(ref, target));
+    return read.handle((outcome, error) -> error == null ? outcome : failure(error));
+  }
+
+  private CompletableFuture<Outcome> read(ImageReference ref, Target target) {
+    return client.resolveAsync(ref).thenApply(image -> resolved(image, clock.instant(), target.requirements()));
   }
 
   /** The registry metadata of {@code image}, read at {@code now}, and what it lacks of {@code requirements}. */

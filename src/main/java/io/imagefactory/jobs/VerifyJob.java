@@ -64,7 +64,8 @@ public final class VerifyJob implements StateJob {
           "name images as images.yaml and state/base-images/ do, or pass --all");
     }
     IntConsumer done = n -> progress.update(n, targets.size());
-    List<Outcome> outcomes = registry.resolve(targets, done);
+    List<Outcome> outcomes = registry.resolve(targets,
+        targets.stream().map(t -> previous(inputs, t).flatMap(Verification::registryMetadata)).toList(), done);
     Instant now = clock.instant();
     List<Checked> results = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {

@@ -10,11 +10,15 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +158,50 @@ class VerifyIT {
     Path gone = fleet.resolve("image-factory/state/base-images/gone.yaml");
     assertThat(Files.readString(gone)).contains("phase: Unavailable", "reason: RegistryUnavailable",
         "status: \"False\"");
+  }
+
+  @Test
+  void anImageStillAtTheDigestItsStateRecordsIsCheckedWithOneHeadRequestAndAMovedOneIsReadWhole() throws IOException {
+    Pushed first = TestImages.image(registry, "acme/moving", new Spec("linux", "amd64", null, "2026-05-01T10:00:00Z",
+        Map.of(), List.of("first")), false);
+    Pushed second = TestImages.image(registry, "acme/moving", new Spec("linux", "arm64", "v8", "2026-05-02T10:00:00Z",
+        Map.of(), List.of("second")), false);
+    TestImages.tag(registry, "acme/moving", "v1", first);
+    Files.writeString(fleet.resolve("image-factory/images.yaml"), "- name: moving\n  registry: " + registry.hostPort()
+        + "\n  repository: acme/moving\n  allowTags: ^v1$\n  imageSelectionStrategy: Lexical\n", StandardOpenOption.APPEND);
+    assertThat(CliRun.in(fleet, "verify", "moving", "multi", "--write-state").exitCode()).isZero();
+    Path multi = fleet.resolve("image-factory/state/images/multi.yaml");
+    String written = Files.readString(multi);
+
+    int mark = registry.log().length();
+    CliRun unchanged = at(Duration.ofHours(25), "verify", "moving", "multi", "--write-state");
+    assertThat(unchanged.exitCode()).as(unchanged.err()).isZero();
+    assertThat(requestsSince(mark)).containsExactlyInAnyOrder("GET /v2/", "HEAD /v2/acme/moving/manifests/v1",
+        "HEAD /v2/acme/multi/manifests/v2");
+    assertThat(Files.readString(multi)).as("the index's platforms, as read the day before")
+        .isEqualTo(written.replace("lastVerified: \"2026-11-24T12:00:00Z\"", "lastVerified: \"2026-11-25T13:00:00Z\"")
+            .replace("lastVerificationTime: \"2026-11-24T12:00:00Z\"", "lastVerificationTime: \"2026-11-25T13:00:00Z\""));
+
+    TestImages.tag(registry, "acme/moving", "v1", second);
+    mark = registry.log().length();
+    CliRun moved = at(Duration.ofHours(26), "verify", "moving", "--write-state");
+    assertThat(moved.exitCode()).as(moved.err()).isZero();
+    List<String> read = requestsSince(mark);
+    assertThat(read).contains("HEAD /v2/acme/moving/manifests/v1", "GET /v2/acme/moving/manifests/v1");
+    assertThat(read).as("its config").anySatisfy(r -> assertThat(r).startsWith("GET /v2/acme/moving/blobs/sha256:"));
+    assertThat(fleet.resolve("image-factory/state/images/moving.yaml")).content()
+        .contains("resolvedDigest: " + second.digest(), "platform: linux/arm64/v8");
+  }
+
+  /** The requests the registry answered since its log was {@code mark} characters long: method and path. */
+  private static List<String> requestsSince(int mark) {
+    Matcher m = Pattern.compile("msg=\"response completed[^\n]*http\\.request\\.method=(\\w+)[^\n]*"
+        + "http\\.request\\.uri=\"?([^\" ]+)").matcher(registry.log().substring(mark));
+    List<String> requests = new ArrayList<>();
+    while (m.find()) {
+      requests.add(m.group(1) + " " + m.group(2));
+    }
+    return requests;
   }
 
   private CliRun at(Duration later, String... args) {
