@@ -45,19 +45,15 @@ public final class Registry implements AutoCloseable {
     this.hostPort = hostPort;
   }
 
-  /** Starts a registry that keeps its data and log under {@code dir} and answers {@code GET /v2/}. */
-  public static Registry start(Path dir) {
-    return start(dir, DEFAULT_BINARY, System.getenv("CI") != null, "", "");
+  /** The CPU time the registry's process has used so far (for benchmarks: the client shares its cores). */
+  public Duration cpuTime() {
+    return process.toHandle().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException(
+        "this system does not report a process's CPU time"));
   }
 
-  /**
-   * Starts a registry configured as Debian ships it (/etc/docker/registry/config.yml): with the
-   * in-memory blob descriptor cache, which spares a file system lookup per blob and manifest. For
-   * benchmarks, where the registry shares the machine with the client it serves; the tests keep
-   * the cache off, so that what they delete is gone at once.
-   */
-  public static Registry startAsShipped(Path dir) {
-    return start(dir, DEFAULT_BINARY, System.getenv("CI") != null, "", "  cache: {blobdescriptor: inmemory}\n");
+  /** Starts a registry that keeps its data and log under {@code dir} and answers {@code GET /v2/}. */
+  public static Registry start(Path dir) {
+    return start(dir, DEFAULT_BINARY, System.getenv("CI") != null, "");
   }
 
   /**
@@ -67,18 +63,18 @@ public final class Registry implements AutoCloseable {
    * and start this one on the same {@code dir}.
    */
   public static Registry startWithAuth(Path dir, String auth) {
-    return start(dir, DEFAULT_BINARY, System.getenv("CI") != null, "auth: " + auth + "\n", "");
+    return start(dir, DEFAULT_BINARY, System.getenv("CI") != null, "auth: " + auth + "\n");
   }
 
   /** Starts {@code binary}; when it is missing, fails if {@code ci}, else skips the test. */
   static Registry start(Path dir, Path binary, boolean ci) {
-    return start(dir, binary, ci, "", "");
+    return start(dir, binary, ci, "");
   }
 
-  private static Registry start(Path dir, Path binary, boolean ci, String extraConfig, String extraStorage) {
+  private static Registry start(Path dir, Path binary, boolean ci, String extraConfig) {
     requireInstalled(binary, ci);
     try {
-      Path config = writeConfig(dir, extraConfig, extraStorage);
+      Path config = writeConfig(dir, extraConfig);
       Path log = dir.resolve("registry.log");
       Process process = new ProcessBuilder(binary.toString(), "serve", config.toString())
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -99,7 +95,7 @@ public final class Registry implements AutoCloseable {
     RealComponents.missing(message, ci);
   }
 
-  private static Path writeConfig(Path dir, String extraConfig, String extraStorage) throws IOException {
+  private static Path writeConfig(Path dir, String extraConfig) throws IOException {
     Files.createDirectories(dir.resolve("data"));
     // info level, or the "listening on" line that gives the port is not printed
     String config = """
@@ -109,8 +105,8 @@ public final class Registry implements AutoCloseable {
           filesystem: {rootdirectory: "%s"}
           delete: {enabled: true}
           maintenance: {uploadpurging: {enabled: false}}
-        %shttp: {addr: "127.0.0.1:0", secret: test-only-secret}
-        """.formatted(dir.resolve("data").toAbsolutePath(), extraStorage) + extraConfig;
+        http: {addr: "127.0.0.1:0", secret: test-only-secret}
+        """.formatted(dir.resolve("data").toAbsolutePath()) + extraConfig;
     return Files.writeString(dir.resolve("config.yml"), config);
   }
 
