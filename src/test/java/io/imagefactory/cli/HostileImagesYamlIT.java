@@ -55,9 +55,9 @@ class HostileImagesYamlIT {
     Run r = validate();
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(r.err()).contains(
-        images + ":91:14: allowTags \"^(a{100}){100}$\" is over a limit of Go's regexp, so Kargo's discovery fails:"
+        images + ":92:14: allowTags \"^(a{100}){100}$\" is over a limit of Go's regexp, so Kargo's discovery fails:"
             + " error parsing regexp: invalid repeat count: `{100}`.",
-        images + ":97:14: allowTags \"((((a{1000}){1000}){1000}){1000})\" is over a limit of Go's regexp",
+        images + ":98:14: allowTags \"((((a{1000}){1000}){1000}){1000})\" is over a limit of Go's regexp",
         "image-factory: 2 errors; nothing was written.");
   }
 
