@@ -6,7 +6,6 @@ import io.imagefactory.InvalidInputException;
 import io.imagefactory.analysis.BaseImageFinder;
 import io.imagefactory.analysis.ImageAnalysis;
 import io.imagefactory.analysis.Trigger;
-import io.imagefactory.config.CatalogSettings;
 import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Provider;
 import io.imagefactory.config.Settings;
@@ -15,7 +14,6 @@ import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.registry.RegistryClient;
 import io.imagefactory.state.StateChanges;
 import io.imagefactory.TerminalText;
-import io.imagefactory.workspace.CatalogFolder;
 import io.imagefactory.workspace.StateWorkspace;
 import io.imagefactory.workspace.StateWorkspace.Beside;
 import java.io.OutputStream;
@@ -156,12 +154,10 @@ public final class AnalyzeJob implements StateJob {
     private final Map<String, BaseImageFinder.Found> found = new LinkedHashMap<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
     private final List<ImageEnrollment> analysed = new ArrayList<>();
-    private final List<BuildPublication> publications = new ArrayList<>();
+    private final BuildPublications publications = new BuildPublications(publishing);
     private RuntimeException firstFailure;
     private Trigger trigger;
     private PrintWriter out;
-    /** The catalog section of the state checkout's settings, as the last attempt read it. */
-    private CatalogSettings catalog = CatalogSettings.DEFAULT;
 
     Analysis(int targets) {
       this.targets = targets;
@@ -216,40 +212,6 @@ public final class AnalyzeJob implements StateJob {
       return StateChanges.NONE;
     }
 
-    /**
-     * Publishes to the catalog's own repository (settings' catalog.repository), committed as the
-     * bot with the push loop; a local run pushes nowhere, so it says so and publishes nothing.
-     */
-    private void publishElsewhere() {
-      String repo = catalog.repository().orElseThrow();
-      if (publishing.catalogRepository().isEmpty()) {
-        out.println(TerminalText.escapeControls("  catalog: not published: the catalog is kept in " + repo
-            + ", and a run without --git-repo pushes nowhere"));
-        return;
-      }
-      List<String> files = new ArrayList<>();
-      List<String> notes = new ArrayList<>();
-      try (StateWorkspace workspace = publishing.catalogRepository().get().apply(repo, catalog.branch())) {
-        StateWorkspace.Written written = workspace.write(dir -> {
-          files.clear();
-          notes.clear();
-          for (BuildPublication p : publications) {
-            Beside.Written w = p.publish(dir, Optional.of(catalog.path()), catalog.requiredLabels());
-            files.addAll(w.files());
-            notes.addAll(w.notes());
-          }
-          return files.isEmpty() ? Optional.empty() : Optional.of(notes.get(0) + "\n\n" + String.join("\n", notes)
-              + "\n\nfrom the analysis of " + commitMessage(StateChanges.NONE).lines().findFirst().orElse("") + "\n");
-        });
-        notes.forEach(n -> out.println(TerminalText.escapeControls("  " + n)));
-        if (written.committed()) {
-          out.println(TerminalText.escapeControls("pushed " + written.commit() + " to " + repo + ": "
-              + String.join(", ", files)));
-        }
-      }
-      out.flush();
-    }
-
     @Override
     public String commitMessage(StateChanges changes) {
       String subject = request.all()
@@ -275,21 +237,7 @@ public final class AnalyzeJob implements StateJob {
      */
     @Override
     public Beside.Written beside(Path dir) {
-      if (publications.isEmpty()) {
-        return Beside.NOTHING.write(dir);
-      }
-      catalog = CatalogFolder.of(dir, Optional.empty()).settings();
-      if (BuildPublication.elsewhere(catalog)) {
-        return Beside.NOTHING.write(dir);
-      }
-      List<String> files = new ArrayList<>();
-      List<String> notes = new ArrayList<>();
-      for (BuildPublication p : publications) {
-        Beside.Written w = p.publish(dir, Optional.empty(), catalog.requiredLabels());
-        files.addAll(w.files());
-        notes.addAll(w.notes());
-      }
-      return new Beside.Written(files, notes);
+      return publications.beside(dir);
     }
 
     /**
@@ -299,12 +247,9 @@ public final class AnalyzeJob implements StateJob {
      */
     @Override
     public void finish() {
-      if (!publications.isEmpty() && BuildPublication.elsewhere(catalog)) {
-        publishElsewhere();
-      }
-      publications.forEach(p -> p.notifyOwners(publishing.tokens(), out, publishing.err()));
+      publications.afterPush(commitMessage(StateChanges.NONE).lines().findFirst().orElse(""), out);
       if (failures.isEmpty()) {
-        publications.stream().flatMap(p -> p.failure().stream()).findFirst().ifPresent(e -> {
+        publications.failure().ifPresent(e -> {
           throw e;
         });
         return;

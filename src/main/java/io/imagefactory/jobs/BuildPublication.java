@@ -4,6 +4,7 @@ import io.imagefactory.ImageFactoryException;
 import io.imagefactory.analysis.DiscoveredImage;
 import io.imagefactory.catalog.CatalogTree;
 import io.imagefactory.catalog.Manifest;
+import io.imagefactory.catalog.Ownership;
 import io.imagefactory.catalog.Publication;
 import io.imagefactory.config.CatalogSettings;
 import io.imagefactory.config.ImageEnrollment;
@@ -81,16 +82,12 @@ final class BuildPublication {
     }
   }
 
-  /** The catalog {@code settings} name another repository than the state's, where this checkout does not publish. */
-  static boolean elsewhere(CatalogSettings settings) {
-    return settings.repository().isPresent();
-  }
-
   /**
    * Publishes into the catalog of the checkout {@code dir} at {@code path} (settings' catalog.path,
-   * or empty for the checkout's own settings); what it wrote is relative to {@code dir}.
+   * or empty for the checkout's own settings), held to {@code settings}' required labels; what it
+   * wrote is relative to {@code dir}.
    */
-  Beside.Written publish(Path dir, Optional<String> path, List<String> requiredLabels) {
+  Beside.Written publish(Path dir, Optional<String> path, CatalogSettings settings) {
     published = false;
     notices = null;
     if (manifest == null) {
@@ -105,10 +102,10 @@ final class BuildPublication {
             + " another image: this build (sha256:" + manifest.sha256() + ") is not; a published version never"
             + " changes, so publish a rebuild under a new version tag"));
       }
-      Publication.Result r = Publication.publish(tree, request(), requiredLabels);
+      Publication.Result r = Publication.publish(tree, request(), settings.requiredLabels());
       folder.write(r.writes());
       published = !r.writes().isEmpty();
-      notices = CatalogNotices.of(folder, tree, component);
+      notices = new CatalogNotices(settings, tree.ownerOf(component).map(Ownership::slackChannel));
       note = r.note();
       List<String> files = new ArrayList<>();
       r.writes().keySet().forEach(p -> files.add(tree.files().display(p)));

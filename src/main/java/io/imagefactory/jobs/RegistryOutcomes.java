@@ -38,10 +38,10 @@ final class RegistryOutcomes {
 
   /**
    * One outcome per target, in order; {@code done} hears how many have finished. {@code known} is
-   * what the last verification read of each target, in the same order: a target whose reference still resolves to the digest
-   * it read costs one HEAD request, not a manifest and a config. What a digest names never
-   * changes, so its metadata is the same; a target with requirements is read whole, since they
-   * are checked on each platform's layers.
+   * what the last verification read of each target, in the same order: a target whose reference
+   * still resolves to the digest it read costs one HEAD request, not a manifest and a config. What
+   * a digest names never changes, so its metadata is the same; a target with requirements is read
+   * whole, since they are checked on each platform's layers.
    */
   List<Outcome> resolve(List<Target> targets, List<Optional<RegistryMetadata>> known, IntConsumer done) {
     int[] finished = {0};
