@@ -51,6 +51,7 @@ public final class Main {
     }
     System.out.flush();
     System.err.close(); // writes a last unfinished line, if any
+    HttpSelectorThreads.stop();
     System.exit(code);
   }
 
