@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagefactory.InvalidInputException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +28,36 @@ class DockerConfigCredentialsTest {
     assertThat(credential.kind()).isEqualTo(Credential.Kind.IDENTITY_TOKEN);
     assertThat(credential.secret()).isEqualTo("refresh-1");
     assertThat(bin.resolve("gcloud.asked")).hasContent("https://index.docker.io/v1/");
+  }
+
+  @Test
+  void asksAHelperOncePerServerHoweverManyRepositoriesAreLookedUp() {
+    Path bin = tmp.resolve("bin");
+    Path script = AuthFixtures.helper(bin, "counted", null);
+    writeScript(script, "#!/bin/sh\ncat >> \"$(dirname \"$0\")/counted.asked\"; echo >> \"$(dirname \"$0\")/counted.asked\"\n"
+        + "printf '%s' '{\"Username\":\"bot\",\"Secret\":\"s3cret\"}'\n");
+    Path config = AuthFixtures.dockerConfig(tmp, "{\"credHelpers\":{\"ghcr.io\":\"counted\",\"quay.io\":\"counted\"}}");
+    CredentialSource source = CredentialSource.dockerConfig(config, AuthFixtures.pathWith(bin));
+
+    List<Optional<Credential>> found = IntStream.range(0, 20).parallel()
+        .mapToObj(i -> source.find(i % 2 == 0 ? "ghcr.io" : "quay.io", "team/app-" + i)).toList();
+
+    assertThat(found).allSatisfy(c -> assertThat(c).hasValueSatisfying(v -> assertThat(v.username()).isEqualTo("bot")));
+    assertThat(bin.resolve("counted.asked")).content().hasLineCount(2).contains("ghcr.io", "quay.io");
+  }
+
+  @Test
+  void asksAFailedHelperAgainOnTheNextLookup() {
+    Path bin = tmp.resolve("bin");
+    Path script = AuthFixtures.helper(bin, "flaky", null);
+    // fails the first time (no marker yet), answers afterwards
+    writeScript(script, "#!/bin/sh\nd=\"$(dirname \"$0\")\"\nif [ ! -f \"$d/failed\" ]; then touch \"$d/failed\"; "
+        + "echo 'keychain is locked' >&2; exit 3; fi\nprintf '%s' '{\"Username\":\"bot\",\"Secret\":\"s3cret\"}'\n");
+    Path config = AuthFixtures.dockerConfig(tmp, "{\"credsStore\":\"flaky\"}");
+    CredentialSource source = CredentialSource.dockerConfig(config, AuthFixtures.pathWith(bin));
+
+    assertThatThrownBy(() -> source.find("ghcr.io", "a/b")).hasMessageContaining("keychain is locked");
+    assertThat(source.find("ghcr.io", "a/c")).hasValueSatisfying(c -> assertThat(c.username()).isEqualTo("bot"));
   }
 
   @Test
