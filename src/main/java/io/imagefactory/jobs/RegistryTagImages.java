@@ -54,7 +54,7 @@ public final class RegistryTagImages implements ImageLookup {
     List<TagImage.Entry> entries = new ArrayList<>();
     for (PlatformImage p : image.platforms()) {
       entries.add(new TagImage.Entry(new Platform(p.platform().os(), p.platform().architecture(),
-          p.platform().variant().orElse("")), created(Map.of(), p.config()), Map.of()));
+          p.platform().variant().orElse("")), created(p.annotations(), p.config()), p.manifest().annotations()));
     }
     for (Descriptor a : image.attestations()) {
       entries.add(new TagImage.Entry(new Platform("unknown", "unknown", ""), GO_ZERO_TIME, a.annotations()));

@@ -32,7 +32,7 @@ final class ImageResolver {
       List<CompletableFuture<PlatformImage>> platforms = manifest.manifests().stream()
           .filter(entry -> !entry.isAttestation())
           .map(entry -> reader.manifest(reference, entry.digest())
-              .thenCompose(child -> platform(reference, child, entry.platform())))
+              .thenCompose(child -> platform(reference, child, Optional.of(entry))))
           .toList();
       return CompletableFuture.allOf(platforms.toArray(CompletableFuture[]::new)).thenApply(done ->
           new ResolvedImage(resolved, self, platforms.stream().map(CompletableFuture::join).toList(), attestations,
@@ -40,9 +40,12 @@ final class ImageResolver {
     });
   }
 
-  private CompletableFuture<PlatformImage> platform(ImageReference repo, Manifest manifest, Optional<Platform> declared) {
+  /** The image {@code manifest} names, reached through the index {@code entry} when it has one. */
+  private CompletableFuture<PlatformImage> platform(ImageReference repo, Manifest manifest, Optional<Descriptor> entry) {
+    Optional<Platform> declared = entry.flatMap(Descriptor::platform);
+    // the index entry's annotations are the descriptor's: Kargo keeps them apart from the manifest's own
     Descriptor self = new Descriptor(manifest.mediaType(), manifest.digest(), manifest.size(), declared,
-        manifest.artifactType(), Map.of());
+        manifest.artifactType(), entry.map(Descriptor::annotations).orElse(Map.of()));
     if (manifest.isIndex() || manifest.config().isEmpty()) {
       throw RegistryErrors.invalidResponse(Requests.getManifest(repo, manifest.digest()),
           "an index entry is not an image manifest (" + manifest.mediaType() + "), and nested indexes are not supported",
@@ -52,7 +55,7 @@ final class ImageResolver {
     if (!MediaTypes.IMAGE_CONFIGS.contains(config.mediaType())) {
       // an artifact (an SBOM, a Helm chart): no image config to read
       return CompletableFuture.completedFuture(new PlatformImage(declared.orElse(Platform.UNKNOWN), self, config,
-          manifest.layers(), Optional.empty()));
+          manifest.layers(), Optional.empty(), manifest.annotations()));
     }
     return reader.blob(repo, config.digest()).thenApply(bytes -> {
       ImageConfig parsed;
@@ -62,7 +65,8 @@ final class ImageResolver {
         throw RegistryErrors.invalidResponse(Requests.getBlob(repo, config.digest()),
             "the image config is not valid: " + e.getMessage(), e);
       }
-      return new PlatformImage(declared.orElse(parsed.platform()), self, config, manifest.layers(), Optional.of(parsed));
+      return new PlatformImage(declared.orElse(parsed.platform()), self, config, manifest.layers(), Optional.of(parsed),
+          manifest.annotations());
     });
   }
 }

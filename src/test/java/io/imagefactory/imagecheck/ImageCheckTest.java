@@ -29,7 +29,7 @@ class ImageCheckTest {
     return new PlatformImage(new Platform(os, arch, Optional.ofNullable(variant)),
         new Descriptor(MANIFEST, digest(arch.hashCode()), 500, Optional.empty(), Optional.empty(), Map.of()),
         new Descriptor("application/vnd.oci.image.config.v1+json", digest(7), 1_000, Optional.empty(), Optional.empty(),
-            Map.of()), descriptors, Optional.empty());
+            Map.of()), descriptors, Optional.empty(), Map.of());
   }
 
   static String digest(int n) {

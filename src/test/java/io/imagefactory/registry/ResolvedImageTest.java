@@ -16,7 +16,7 @@ class ResolvedImageTest {
 
   static PlatformImage platform(String arch, Descriptor config, Descriptor... layers) {
     return new PlatformImage(new Platform("linux", arch, Optional.empty()), blob('9', 500), config, List.of(layers),
-        Optional.empty());
+        Optional.empty(), Map.of());
   }
 
   @Test
