@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * {@code verify --all} of N images on a local docker-registry, as the whole CLI in a child JVM,
  * against {@code skopeo inspect} of the same references, one at a time and 8 at a time
- * ({@code xargs -P8}). Counts the requests per reference from the registry's access log.
+ * ({@code xargs -P8}), and 8 at a time with {@code --no-tags} (no tag listing). Counts the requests
+ * per reference from the registry's access log.
  *
  * <p>{@code bench/run VerifyBenchmark [images=1000] [skopeo-sequential=200]}: the sequential
  * skopeo run takes a sample (it is the slowest by far), its per-reference time scaled to N.
@@ -62,6 +63,11 @@ public final class VerifyBenchmark {
       int seqRequests = requests(registry) - before;
       ChildRun parallel = ChildRun.of(List.of("bash", "-c", "xargs -P8 -n1 skopeo inspect --tls-verify=false < "
           + refFile + " > /dev/null"), Map.of(), Set.of(0));
+      // skopeo's default also lists each repository's tags (for RepoTags), a request verify does not make
+      before = requests(registry);
+      ChildRun noTags = ChildRun.of(List.of("bash", "-c", "xargs -P8 -n1 skopeo inspect --no-tags --tls-verify=false < "
+          + refFile + " > /dev/null"), Map.of(), Set.of(0));
+      int noTagsRequests = requests(registry) - before;
 
       double seqScaled = seq.seconds() / sequential * n;
       System.out.printf("references: %d (single-platform images, one tag each)%n", n);
@@ -69,10 +75,14 @@ public final class VerifyBenchmark {
       System.out.printf("skopeo inspect, sequential: %.2f s for %d, %.1f s scaled to %d; %.1f requests per reference%n",
           seq.seconds(), sequential, seqScaled, n, (double) seqRequests / sequential);
       System.out.printf("skopeo inspect, xargs -P8: %.2f s%n", parallel.seconds());
+      System.out.printf("skopeo inspect --no-tags, xargs -P8: %.2f s; %.1f requests per reference%n", noTags.seconds(),
+          (double) noTagsRequests / n);
       System.out.printf("verify without state is %.1fx the 8-wide skopeo run, %.1fx the sequential one%n",
           parallel.seconds() / verify.seconds(), seqScaled / verify.seconds());
       System.out.printf("verify with state is %.1fx the 8-wide skopeo run, %.1fx the sequential one%n",
           parallel.seconds() / again.seconds(), seqScaled / again.seconds());
+      System.out.printf("verify without state is %.1fx the 8-wide skopeo --no-tags run%n",
+          noTags.seconds() / verify.seconds());
     }
   }
 
