@@ -91,6 +91,22 @@ class RegistryHostsIT {
   }
 
   @Test
+  void asksForEveryManifestMediaTypeOnEachManifestHeadAndGet() {
+    // Without all four a registry may answer 404, or convert to schema 1 under another digest
+    List<String> all = List.of("application/vnd.oci.image.index.v1+json", "application/vnd.oci.image.manifest.v1+json",
+        "application/vnd.docker.distribution.manifest.list.v2+json",
+        "application/vnd.docker.distribution.manifest.v2+json");
+    try (FaultProxy front = FaultProxy.start(registry.hostPort());
+        RegistryClient client = RegistryClient.builder().build()) {
+      client.resolve(ImageReference.parse(front.hostPort() + "/acme/app:1.0"));
+      client.digest(ImageReference.parse(front.hostPort() + "/acme/app:1.0"));
+
+      assertThat(front.seen("/manifests/")).extracting(FaultProxy.Seen::method).contains("GET", "HEAD");
+      assertThat(front.seen("/manifests/")).allSatisfy(s -> assertThat(s.accept()).containsAll(all));
+    }
+  }
+
+  @Test
   void neverSendsACredentialOverPlainHttpOffLoopback() {
     String address = nonLoopbackAddress();
     try (FaultProxy remote = FaultProxy.start(address, registry.hostPort())) {

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,10 @@ public final class FaultProxy implements AutoCloseable {
    * A request as the proxy saw it, and when ({@link System#nanoTime()}).
    *
    * @param upgrade its Upgrade header (a protocol the client offers to switch to), or null
+   * @param accept its Accept header values, in order, split at commas
    */
-  public record Seen(String method, String path, String authorization, int clientPort, long nanos, String upgrade) {}
+  public record Seen(String method, String path, String authorization, int clientPort, long nanos, String upgrade,
+      List<String> accept) {}
 
   /** What to do with one request. */
   @FunctionalInterface
@@ -121,7 +124,8 @@ public final class FaultProxy implements AutoCloseable {
       String path = exchange.getRequestURI().getRawPath()
           + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
       seen.add(new Seen(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
-          exchange.getRemoteAddress().getPort(), System.nanoTime(), exchange.getRequestHeaders().getFirst("Upgrade")));
+          exchange.getRemoteAddress().getPort(), System.nanoTime(), exchange.getRequestHeaders().getFirst("Upgrade"),
+          accept(exchange.getRequestHeaders().get("Accept"))));
       handlerFor(exchange.getRequestMethod(), path).handle(exchange, this);
     } finally {
       inFlight.decrementAndGet();
@@ -239,6 +243,11 @@ public final class FaultProxy implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static List<String> accept(List<String> values) {
+    return values == null ? List.of()
+        : values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip).toList();
   }
 
   @Override
