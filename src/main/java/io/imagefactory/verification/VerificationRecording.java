@@ -5,6 +5,7 @@ import io.imagefactory.state.BaseImageState;
 import io.imagefactory.state.ImageState;
 import io.imagefactory.state.StateChanges;
 import io.imagefactory.state.Verification;
+import io.imagefactory.state.Verification.Condition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,12 @@ import java.util.TreeMap;
  * Which verifications {@code verify --write-state} writes. To keep the state repository's history
  * quiet, a file is rewritten only when the phase, the digest, the metadata or a condition changed,
  * or when its {@code lastVerificationTime} is a day old: times alone change at most once a day.
+ *
+ * <p>A condition changes with its status or its reason, not its message alone: a failure's message
+ * differs from run to run ("on all 3 attempts", the text of the connection's exception, "could not
+ * connect" or "gave no answer in time"), and an hourly run during an outage would otherwise commit
+ * each time with nothing new to say. A file written for another reason carries this run's messages,
+ * so that they never lag behind the digest or metadata they describe.
  */
 public final class VerificationRecording {
   /** How old a recorded verification gets before an unchanged one is written again. */
@@ -55,10 +62,23 @@ public final class VerificationRecording {
       return true;
     }
     Verification p = previous.get();
-    if (!timeless(p).equals(timeless(next))) {
+    if (!timeless(p).equals(timeless(withRecordedMessages(p, next)))) {
       return true;
     }
     return !next.lastVerificationTime().isBefore(p.lastVerificationTime().plus(REFRESH));
+  }
+
+  /**
+   * {@code next} with each condition whose type, status and reason {@code previous} recorded as
+   * they are now taken as recorded, message and lastTransitionTime included.
+   */
+  private static Verification withRecordedMessages(Verification previous, Verification next) {
+    List<Condition> conditions = next.conditions().stream()
+        .map(c -> previous.condition(c.type()).filter(p -> p.status() == c.status() && p.reason().equals(c.reason()))
+            .orElse(c))
+        .toList();
+    return new Verification(next.reference(), next.phase(), next.registryMetadata(), next.metadata(), conditions,
+        next.lastVerificationTime());
   }
 
   private static Verification timeless(Verification v) {
