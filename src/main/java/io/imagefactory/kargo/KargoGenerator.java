@@ -45,7 +45,7 @@ public final class KargoGenerator {
 
   /** The documents for {@code fleet}, in output order. */
   public static List<Manifest> generate(Fleet fleet) {
-    List<Manifest> out = new ArrayList<>(head(fleet.settings()));
+    List<Manifest> out = new ArrayList<>(head(fleet));
     // Images are independent of each other: generated in parallel, collected in name order.
     parts(fleet).parallelStream().map(images -> manifests(images, fleet)).toList().forEach(out::addAll);
     requireUniqueNames(out.stream().map(Manifest::id).toList());
@@ -68,7 +68,7 @@ public final class KargoGenerator {
    * written in one go, in parallel; the parts are joined in order, so the bytes are the same.
    */
   public static Rendered generateRendered(Fleet fleet) {
-    List<Manifest> head = head(fleet.settings());
+    List<Manifest> head = head(fleet);
     List<Part> parts = parts(fleet).parallelStream().map(images -> {
       List<Manifest> manifests = manifests(images, fleet);
       return new Part(renderAll(manifests), manifests.stream().map(Manifest::id).toList());
@@ -84,10 +84,12 @@ public final class KargoGenerator {
   }
 
   /** The Project and its ProjectConfig, the AnalysisTemplates, then the CronJobs. */
-  private static List<Manifest> head(Settings s) {
+  private static List<Manifest> head(Fleet fleet) {
+    Settings s = fleet.settings();
     List<Manifest> out = new ArrayList<>(ProjectResources.of(s.project()));
     out.addAll(AnalysisTemplates.of(s));
-    out.addAll(ScheduledJobs.of(s));
+    // The verification CronJob runs as often as the most frequently verified image asks.
+    out.addAll(ScheduledJobs.of(s, fleet.images().values().stream().flatMap(i -> i.enrollment().stream()).toList()));
     return out;
   }
 

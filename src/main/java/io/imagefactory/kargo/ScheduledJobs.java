@@ -2,7 +2,9 @@ package io.imagefactory.kargo;
 
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Settings;
+import io.imagefactory.verification.VerificationSchedule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.List;
 /**
  * The CronJobs of the fleet, built with fabric8's typed model: the rebuild decision ({@code
  * rebuild --all}, every {@link #REBUILD_SCHEDULE}) and the registry verification ({@code verify
- * --all --write-state}, every settings' {@code verificationInterval}).
+ * --all --write-state}, at the step of the fleet's shortest {@code verificationInterval}, settings'
+ * or an image's: the tick of {@link VerificationSchedule}).
  *
  * <p>Both commit to the state repository with the push loop every job uses. A run that has not
  * finished when the next is due is not doubled ({@code Forbid}): two rebuild runs at once could
@@ -24,16 +27,17 @@ final class ScheduledJobs {
 
   private ScheduledJobs() {}
 
-  static List<Manifest> of(Settings s) {
+  static List<Manifest> of(Settings s, List<ImageEnrollment> enrollments) {
     List<String> verify = new ArrayList<>(List.of("verify", "--all", "--write-state", "--quiet"));
     List<String> secrets = s.registries().credentialSecrets();
     if (!secrets.isEmpty()) {
       verify.addAll(List.of("--kargo-credentials", JobPods.REGISTRY_CREDENTIALS));
     }
+    String verifySchedule = schedule(VerificationSchedule.shortestInterval(s, enrollments));
     return List.of(
         cronJob(s, REBUILD, "rebuild", REBUILD_SCHEDULE, AnalysisTemplates.state(s, List.of("rebuild", "--all")),
             List.of()),
-        cronJob(s, VERIFY, "verify", schedule(s.verificationInterval()), AnalysisTemplates.state(s, verify), secrets));
+        cronJob(s, VERIFY, "verify", verifySchedule, AnalysisTemplates.state(s, verify), secrets));
   }
 
   private static Manifest cronJob(Settings s, String name, String container, String schedule, List<String> args,
@@ -57,28 +61,18 @@ final class ScheduledJobs {
   }
 
   /**
-   * A cron schedule at least as frequent as {@code interval}: every N minutes or N hours where N
-   * divides the hour or the day, else the next more frequent such step; daily at most.
+   * A cron schedule at least as frequent as {@code interval}: every {@link VerificationSchedule#step}
+   * of it, the tick a {@link VerificationSchedule} counts its slots in.
    */
   static String schedule(Duration interval) {
-    long minutes = Math.max(1, interval.toMinutes());
+    long minutes = VerificationSchedule.step(interval).toMinutes();
     if (minutes < 60) {
-      return (minutes == 1 ? "*" : "*/" + divisorAtMost(60, minutes)) + " * * * *";
+      return (minutes == 1 ? "*" : "*/" + minutes) + " * * * *";
     }
-    long hours = Math.min(24, minutes / 60);
+    long hours = minutes / 60;
     if (hours == 24) {
       return "0 0 * * *";
     }
-    long step = divisorAtMost(24, hours);
-    return step == 1 ? "0 * * * *" : "0 */" + step + " * * *";
-  }
-
-  private static long divisorAtMost(long whole, long n) {
-    for (long d = n; d > 1; d--) {
-      if (whole % d == 0) {
-        return d;
-      }
-    }
-    return 1;
+    return hours == 1 ? "0 * * * *" : "0 */" + hours + " * * *";
   }
 }

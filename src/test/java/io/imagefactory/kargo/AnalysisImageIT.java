@@ -308,8 +308,8 @@ class AnalysisImageIT {
     List<Map<String, Object>> pods = new ArrayList<>(AnalysisTemplates.of(settings).stream()
         .map(t -> map(at(t.document(), "spec", "metrics", 0, "provider", "job", "spec", "template", "spec")))
         .toList());
-    ScheduledJobs.of(settings).forEach(c -> pods.add(map(at(c.document(), "spec", "jobTemplate", "spec", "template",
-        "spec"))));
+    ScheduledJobs.of(settings, List.of()).forEach(c -> pods.add(map(at(c.document(), "spec", "jobTemplate", "spec",
+        "template", "spec"))));
     return pods;
   }
 

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imagefactory.config.ImageEnrollment;
 import io.imagefactory.config.Settings;
+import io.imagefactory.tags.TagPolicy;
+import io.imagefactory.verification.VerificationSchedule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,20 @@ class ScheduledJobsTest {
   }
 
   @Test
+  void verificationRunsAsOftenAsTheMostFrequentlyVerifiedImageAsks() {
+    Settings s = settings(Settings.Registries.NONE);
+    ImageEnrollment often = checkedEvery("often", Duration.ofMinutes(20));
+    ImageEnrollment daily = checkedEvery("daily", Duration.ofDays(1));
+
+    assertThat(cronJob(s, List.of(daily), ScheduledJobs.VERIFY).at("/spec/schedule").asText())
+        .as("settings' 2h is shorter").isEqualTo("0 */2 * * *");
+    assertThat(cronJob(s, List.of(daily, often), ScheduledJobs.VERIFY).at("/spec/schedule").asText())
+        .isEqualTo("*/20 * * * *");
+    assertThat(VerificationSchedule.of(s, List.of(daily, often)).tick()).as("the tick its runs are counted in")
+        .isEqualTo(Duration.ofMinutes(20));
+  }
+
+  @Test
   void verificationMountsTheKargoCredentialSecretsSettingsName() {
     Settings s = settings(new Settings.Registries(List.of(), Map.of(), List.of("ghcr-creds", "quay-creds")));
     JsonNode verify = cronJob(s, ScheduledJobs.VERIFY);
@@ -79,9 +97,18 @@ class ScheduledJobsTest {
         Settings.GITHUB_COM, Settings.GITLAB_COM, Duration.ofHours(2), registries);
   }
 
+  private static ImageEnrollment checkedEvery(String name, Duration interval) {
+    return ImageEnrollment.external(name, "ghcr.io", "acme/" + name, TagPolicy.NONE)
+        .withCatalog(new ImageEnrollment.Catalog(Optional.empty(), Optional.of(interval), Optional.empty()));
+  }
+
   private static JsonNode cronJob(Settings s, String name) {
-    return JSON.valueToTree(ScheduledJobs.of(s).stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow()
-        .document());
+    return cronJob(s, List.of(), name);
+  }
+
+  private static JsonNode cronJob(Settings s, List<ImageEnrollment> enrollments, String name) {
+    return JSON.valueToTree(ScheduledJobs.of(s, enrollments).stream().filter(m -> m.name().equals(name)).findFirst()
+        .orElseThrow().document());
   }
 
   private static List<String> args(JsonNode cronJob) {
