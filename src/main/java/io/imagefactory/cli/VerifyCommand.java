@@ -11,8 +11,10 @@ import io.imagefactory.verification.Checked;
 import io.imagefactory.verification.VerifyReport;
 import io.imagefactory.workspace.StateWorkspace;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +42,10 @@ import picocli.CommandLine.Spec;
       "",
       "Images that declare platforms or a sizeBudget in images.yaml are held to them, as check-image does.",
       "",
+      "The generated CronJob runs verify --all --only-due --write-state at the step of the fleet's shortest"
+          + " verificationInterval (settings.yaml's or an image's), so that each image is checked once per its own"
+          + " interval.",
+      "",
       "Exit 0 when every image is Available and meets them, 1 otherwise."
     })
 final class VerifyCommand implements Callable<Integer> {
@@ -58,6 +64,14 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
   Format output;
+
+  @Option(names = "--only-due", description = "Verify only the images due in this run, as the scheduled CronJob"
+      + " does. It runs at every step of the fleet's shortest verificationInterval, rounded to a step that divides the"
+      + " hour or the day; a run belongs to its start floored to a multiple of that step (UTC), so a late start keeps"
+      + " its slot. An image is due in one run per window of its own verificationInterval; one never verified, last"
+      + " not Available, or now at another reference is due in every run. The others are neither verified nor"
+      + " rewritten; the summary counts them as skipped.")
+  boolean onlyDue;
 
   @Option(names = "--quiet", description = "Print only the images that are not Available, or whose conditions are not True.")
   boolean quiet;
@@ -85,14 +99,17 @@ final class VerifyCommand implements Callable<Integer> {
           "add --write-state, or drop --git-repo");
     }
     CliContext context = parent.context();
+    // The run's slot is taken before cloning the state repository, which may take a while.
+    Optional<Instant> dueAt = onlyDue ? Optional.of(context.clock().instant()) : Optional.empty();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    VerifyJob job;
     List<Checked> checked;
     try (StateWorkspace workspace = gitRepo == null ? StateWorkspace.local(parent.root())
         : StateWorkspace.clone(gitRepo, gitBranch, Tokens.from(context.env()), HostRule.HTTPS_ONLY)) {
       FleetInputs inputs = workspace.load();
       try (RegistryClient client = registry.client(context, inputs.settings().registries())) {
-        VerifyJob job = new VerifyJob(client, names, context.clock(), progress(err));
+        job = new VerifyJob(client, names, dueAt, context.clock(), progress(err));
         if (writeState) {
           // The runner's lines go where they do not break the JSON on stdout.
           new JobRunner(output == Format.JSON ? err : out).run(workspace, job);
@@ -102,7 +119,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
       }
     }
-    out.print(output == Format.JSON ? VerifyReport.json(checked) : VerifyReport.text(checked, quiet));
+    out.print(output == Format.JSON ? VerifyReport.json(checked, job.notDue())
+        : VerifyReport.text(checked, job.notDue(), quiet));
     out.flush();
     return checked.stream().allMatch(Checked::passed) ? ExitCodes.OK : ExitCodes.DIFFERENCES;
   }

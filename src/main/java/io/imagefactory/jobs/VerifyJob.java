@@ -12,6 +12,7 @@ import io.imagefactory.verification.Outcome;
 import io.imagefactory.verification.Target;
 import io.imagefactory.verification.Targets;
 import io.imagefactory.verification.VerificationRecording;
+import io.imagefactory.verification.VerificationSchedule;
 import io.imagefactory.verification.Verifier;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -31,9 +32,11 @@ import java.util.function.IntConsumer;
 public final class VerifyJob implements StateJob {
   private final RegistryOutcomes registry;
   private final List<String> names;
+  private final Optional<Instant> onlyDueAt;
   private final Clock clock;
   private final Progress progress;
   private List<Checked> checked = List.of();
+  private int notDue;
 
   /** Prints how far the resolution got: a terminal's progress line, or nothing. */
   @FunctionalInterface
@@ -42,10 +45,16 @@ public final class VerifyJob implements StateJob {
     void update(int done, int total);
   }
 
-  /** The job verifying {@code names} (every image and base image when empty) with {@code client}. */
-  public VerifyJob(RegistryClient client, List<String> names, Clock clock, Progress progress) {
+  /**
+   * The job verifying {@code names} (every image and base image when empty) with {@code client};
+   * given {@code onlyDueAt}, only those of them the fleet's {@link VerificationSchedule} says are
+   * due in the scheduled run started then.
+   */
+  public VerifyJob(RegistryClient client, List<String> names, Optional<Instant> onlyDueAt, Clock clock,
+      Progress progress) {
     this.registry = new RegistryOutcomes(client, clock);
     this.names = List.copyOf(names);
+    this.onlyDueAt = onlyDueAt;
     this.clock = clock;
     this.progress = progress;
   }
@@ -55,14 +64,21 @@ public final class VerifyJob implements StateJob {
     return checked;
   }
 
+  /** How many targets the last {@link #check} or {@link #prepare} left alone as not due. */
+  public int notDue() {
+    return notDue;
+  }
+
   /** Verifies the targets against their registries and their recorded state, writing nothing. */
   public List<Checked> check(FleetInputs inputs) {
     List<String> unknown = new ArrayList<>();
-    List<Target> targets = Targets.select(inputs, names, unknown);
+    List<Target> selected = Targets.select(inputs, names, unknown);
     if (!unknown.isEmpty()) {
       throw new InvalidInputException("NAME", "no image or base image is called " + String.join(", ", unknown),
           "name images as images.yaml and state/base-images/ do, or pass --all");
     }
+    List<Target> targets = onlyDueAt.map(start -> due(inputs, selected, start)).orElse(selected);
+    notDue = selected.size() - targets.size();
     IntConsumer done = n -> progress.update(n, targets.size());
     List<Outcome> outcomes = registry.resolve(targets,
         targets.stream().map(t -> previous(inputs, t).flatMap(Verification::registryMetadata)).toList(), done);
@@ -74,6 +90,12 @@ public final class VerifyJob implements StateJob {
     }
     checked = List.copyOf(results);
     return checked;
+  }
+
+  /** The targets due in the run started at {@code start}; the others keep their state untouched. */
+  private static List<Target> due(FleetInputs inputs, List<Target> targets, Instant start) {
+    VerificationSchedule schedule = VerificationSchedule.of(inputs.settings(), inputs.enrollments());
+    return targets.stream().filter(t -> schedule.due(t, previous(inputs, t), start)).toList();
   }
 
   private static Optional<Verification> previous(FleetInputs inputs, Target t) {

@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * The CronJobs of the fleet, built with fabric8's typed model: the rebuild decision ({@code
  * rebuild --all}, every {@link #REBUILD_SCHEDULE}) and the registry verification ({@code verify
- * --all --write-state}, at the step of the fleet's shortest {@code verificationInterval}, settings'
- * or an image's: the tick of {@link VerificationSchedule}).
+ * --all --only-due --write-state}, at the step of the fleet's shortest {@code verificationInterval},
+ * settings' or an image's; each run verifies the images whose own interval makes them due, as
+ * {@link VerificationSchedule} decides).
  *
  * <p>Both commit to the state repository with the push loop every job uses. A run that has not
  * finished when the next is due is not doubled ({@code Forbid}): two rebuild runs at once could
@@ -28,7 +29,7 @@ final class ScheduledJobs {
   private ScheduledJobs() {}
 
   static List<Manifest> of(Settings s, List<ImageEnrollment> enrollments) {
-    List<String> verify = new ArrayList<>(List.of("verify", "--all", "--write-state", "--quiet"));
+    List<String> verify = new ArrayList<>(List.of("verify", "--all", "--only-due", "--write-state", "--quiet"));
     List<String> secrets = s.registries().credentialSecrets();
     if (!secrets.isEmpty()) {
       verify.addAll(List.of("--kargo-credentials", JobPods.REGISTRY_CREDENTIALS));
@@ -62,7 +63,7 @@ final class ScheduledJobs {
 
   /**
    * A cron schedule at least as frequent as {@code interval}: every {@link VerificationSchedule#step}
-   * of it, the tick a {@link VerificationSchedule} counts its slots in.
+   * of it, the tick {@code verify --only-due} counts its slots in.
    */
   static String schedule(Duration interval) {
     long minutes = VerificationSchedule.step(interval).toMinutes();

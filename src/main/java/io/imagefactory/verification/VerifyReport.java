@@ -24,9 +24,10 @@ public final class VerifyReport {
 
   /**
    * One line per image (with {@code quiet}, only those not Available), each condition that is not
-   * True under it, the digests pinned that their tag no longer points at, and a summary line.
+   * True under it, the digests pinned that their tag no longer points at, and a summary line that
+   * counts the {@code notDue} images {@code verify --only-due} left alone.
    */
-  public static String text(List<Checked> checked, boolean quiet) {
+  public static String text(List<Checked> checked, int notDue, boolean quiet) {
     StringBuilder out = new StringBuilder();
     for (Checked c : checked) {
       List<Condition> problems = c.verification().conditions().stream().filter(k -> k.status() != Status.TRUE).toList();
@@ -44,7 +45,7 @@ public final class VerifyReport {
           + c.verification().condition(Verifier.DIGEST_PINNED).orElseThrow().message())).append('\n'));
     }
     if (!quiet || !out.isEmpty()) {
-      out.append(summary(checked)).append('\n');
+      out.append(summary(checked, notDue)).append('\n');
     }
     return out.toString();
   }
@@ -81,19 +82,26 @@ public final class VerifyReport {
         m.platforms().stream().map(Verification.Platform::toString).collect(Collectors.joining(",")));
   }
 
-  /** {@code 3 verified: 2 Available, 1 Failed}, and how many Available ones miss their requirements. */
-  static String summary(List<Checked> checked) {
+  /**
+   * {@code 3 verified: 2 Available, 1 Failed}, how many Available ones miss their requirements, and
+   * how many were skipped as not due.
+   */
+  static String summary(List<Checked> checked, int notDue) {
     Map<Verification.Phase, Integer> counts = new EnumMap<>(Verification.Phase.class);
     checked.forEach(c -> counts.merge(c.verification().phase(), 1, Integer::sum));
     long unmet = checked.stream().filter(c -> c.available() && !c.passed()).count();
     return checked.size() + " verified: " + (counts.isEmpty() ? "nothing" : counts.entrySet().stream()
         .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", ")))
         + (unmet == 0 ? "" : "; " + unmet + " of them " + (unmet == 1 ? "misses its" : "miss their")
-            + " platforms or size budget");
+            + " platforms or size budget")
+        + (notDue == 0 ? "" : "; " + notDue + " skipped as not due");
   }
 
-  /** {@code {images: [{name, kind, reference, phase, registryMetadata, metadata, conditions, ...}], movedPins: [...]}}. */
-  public static String json(List<Checked> checked) {
+  /**
+   * {@code {images: [{name, kind, reference, phase, registryMetadata, metadata, conditions, ...}],
+   * movedPins: [...], notDue, summary}}.
+   */
+  public static String json(List<Checked> checked, int notDue) {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode images = root.putArray("images");
     for (Checked c : checked) {
@@ -116,7 +124,8 @@ public final class VerifyReport {
     }
     ArrayNode moved = root.putArray("movedPins");
     moved(checked).forEach(c -> moved.add(c.target().name()));
-    root.put("summary", summary(checked));
+    root.put("notDue", notDue);
+    root.put("summary", summary(checked, notDue));
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -153,6 +153,29 @@ class VerifyIT {
   }
 
   @Test
+  void onlyDueChecksEachImageOncePerItsOwnIntervalAndAFailingOneEveryRun() throws IOException {
+    String[] scheduled = {"verify", "app", "multi", "gone", "--only-due", "--write-state"};
+    CliRun first = CliRun.in(fleet, scheduled);
+    assertThat(first.out()).as("never verified: all due").contains("3 verified: 2 Available, 1 Unavailable\n");
+    Path multi = fleet.resolve("image-factory/state/images/multi.yaml");
+    String written = Files.readString(multi);
+
+    int mark = registry.log().length();
+    CliRun late = at(Duration.ofMinutes(30).plusSeconds(40), scheduled);
+    assertThat(late.out()).as("the 12:30 run, started late: app every 30m, gone failing; multi every 2h")
+        .contains("Available   app  ", "Unavailable gone (base image)",
+            "2 verified: 1 Available, 1 Unavailable; 1 skipped as not due\n")
+        .doesNotContain("multi");
+    assertThat(requestsSince(mark)).isNotEmpty().noneMatch(r -> r.contains("acme/multi"));
+    assertThat(Files.readString(multi)).isEqualTo(written);
+
+    CliRun twoHoursOn = at(Duration.ofHours(2), scheduled);
+    assertThat(twoHoursOn.out()).contains("Available   multi  ", "3 verified: 2 Available, 1 Unavailable\n");
+    assertThat(at(Duration.ofMinutes(150), "verify", "app", "multi", "--only-due", "--output", "json").out())
+        .contains("\"name\" : \"app\"", "\"notDue\" : 1").doesNotContain("\"name\" : \"multi\"");
+  }
+
+  @Test
   void aFailureKeepsTheLastMetadataAndMovesOnlyTheChangedConditionsTime() throws IOException {
     assertThat(CliRun.in(fleet, "verify", "gone", "--write-state").exitCode()).isEqualTo(1);
     Path gone = fleet.resolve("image-factory/state/base-images/gone.yaml");

@@ -48,7 +48,7 @@ class ScheduledJobsTest {
     }
     assertThat(args(rebuild)).containsExactly("rebuild", "--all", "--git-repo", "https://github.com/acme/state.git",
         "--git-branch", "main");
-    assertThat(args(verify)).containsExactly("verify", "--all", "--write-state", "--quiet", "--git-repo",
+    assertThat(args(verify)).containsExactly("verify", "--all", "--only-due", "--write-state", "--quiet", "--git-repo",
         "https://github.com/acme/state.git", "--git-branch", "main");
   }
 
@@ -62,7 +62,7 @@ class ScheduledJobsTest {
         .as("settings' 2h is shorter").isEqualTo("0 */2 * * *");
     assertThat(cronJob(s, List.of(daily, often), ScheduledJobs.VERIFY).at("/spec/schedule").asText())
         .isEqualTo("*/20 * * * *");
-    assertThat(VerificationSchedule.of(s, List.of(daily, often)).tick()).as("the tick its runs are counted in")
+    assertThat(VerificationSchedule.of(s, List.of(daily, often)).tick()).as("the tick verify --only-due counts in")
         .isEqualTo(Duration.ofMinutes(20));
   }
 
