@@ -1,7 +1,6 @@
 package io.imagefactory.cli;
 
 import io.imagefactory.InvalidInputException;
-import io.imagefactory.credentials.HostRule;
 import io.imagefactory.credentials.Tokens;
 import io.imagefactory.fleet.FleetInputs;
 import io.imagefactory.jobs.JobRunner;
@@ -46,6 +45,9 @@ import picocli.CommandLine.Spec;
           + " verificationInterval (settings.yaml's or an image's), so that each image is checked once per its own"
           + " interval.",
       "",
+      "--write-state records the results in the --root checkout, or, with --git-repo (--git-branch, --insecure-host),"
+          + " in a clone of the state repository, committed as Image Factory Bot and pushed as analyze pushes.",
+      "",
       "Exit 0 when every image is Available and meets them, 1 otherwise."
     })
 final class VerifyCommand implements Callable<Integer> {
@@ -80,13 +82,9 @@ final class VerifyCommand implements Callable<Integer> {
       "(only changes; the time alone once a day)."})
   boolean writeState;
 
-  @Option(names = "--git-repo", paramLabel = "URL",
-      description = "With --write-state: clone this state repository, commit as Image Factory Bot and push.")
-  String gitRepo;
-
-  @Option(names = "--git-branch", paramLabel = "BRANCH", defaultValue = "main",
-      description = "Branch of the state repository (default: ${DEFAULT-VALUE}).")
-  String gitBranch;
+  // The options of every command that writes state: a token in the URL is refused, and the token
+  // goes over plain http only to an --insecure-host, as for analyze and record-update.
+  @Mixin GitRepoOptions git;
 
   @Override
   public Integer call() {
@@ -94,7 +92,7 @@ final class VerifyCommand implements Callable<Integer> {
       throw new InvalidInputException("verify", all ? "--all and names were both given" : "nothing to verify",
           "name images, or pass --all");
     }
-    if (gitRepo != null && !writeState) {
+    if (git.gitRepo != null && !writeState) {
       throw new InvalidInputException("--git-repo", "--git-repo only says where --write-state writes",
           "add --write-state, or drop --git-repo");
     }
@@ -105,8 +103,7 @@ final class VerifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     VerifyJob job;
     List<Checked> checked;
-    try (StateWorkspace workspace = gitRepo == null ? StateWorkspace.local(parent.root())
-        : StateWorkspace.clone(gitRepo, gitBranch, Tokens.from(context.env()), HostRule.HTTPS_ONLY)) {
+    try (StateWorkspace workspace = git.open(parent.root(), Tokens.from(context.env()))) {
       FleetInputs inputs = workspace.load();
       try (RegistryClient client = registry.client(context, inputs.settings().registries())) {
         job = new VerifyJob(client, names, dueAt, context.clock(), progress(err));
