@@ -1,5 +1,7 @@
 package io.imagefactory.cli;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.imagefactory.InvalidInputException;
 import io.imagefactory.TerminalText;
@@ -14,11 +16,15 @@ import io.imagefactory.tags.ImageSubscription;
 import io.imagefactory.tags.RejectedTag;
 import io.imagefactory.tags.Selection;
 import io.imagefactory.tags.Subscription;
+import io.imagefactory.tags.TagLint;
+import io.imagefactory.tags.TagPolicyLints;
 import io.imagefactory.tags.TagSelection;
+import io.imagefactory.tags.Watch;
 import io.imagefactory.workspace.StateWorkspace;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.Optional;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +47,8 @@ import picocli.CommandLine.Spec;
       "Show what an image's Warehouse would discover now, from the live tags of its repository.",
       "By Kargo v1.11.2's selection: the reference new Freight would take, the others in order, and why each other tag is",
       "left out (ignored, not allowed, not semver, outside the constraint, wrong platform, past the limit).",
+      "First, a warning for each tag regex that makes the Warehouse discover nothing or not what it reads as",
+      "(the lints validate also runs).",
       "",
       "Exit 0 when a reference is chosen, 1 when nothing would be discovered."
     })
@@ -64,7 +72,8 @@ final class PreviewCommand implements Callable<Integer> {
     try (StateWorkspace workspace = StateWorkspace.local(parent.root())) {
       inputs = workspace.load();
     }
-    ImageSubscription subscription = subscription(inputs).effective();
+    Followed followed = followed(inputs);
+    ImageSubscription subscription = followed.subscription().effective();
     ImageReference repository = ImageReference.parse(subscription.repoURL());
     Selection selection;
     try (RegistryClient client = registry.client(parent.context(), inputs.settings().registries())) {
@@ -72,30 +81,44 @@ final class PreviewCommand implements Callable<Integer> {
           new RegistryTagImages(client, repository));
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(output == Format.JSON ? json(selection) : text(subscription, selection));
+    out.print(output == Format.JSON ? json(followed.lints(), selection) : text(subscription, followed.lints(), selection));
     out.flush();
     return selection.chosen().isPresent() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
   }
 
-  private Subscription subscription(FleetInputs inputs) {
+  /** The subscription an image's Warehouse gets, and the lints of its tag policy as written. */
+  private record Followed(Subscription subscription, List<TagLint> lints) {}
+
+  private Followed followed(FleetInputs inputs) {
     ImageEnrollment e = inputs.enrollment(name);
-    Optional<Subscription> s;
+    if (e != null && e.isManaged()) {
+      return new Followed(Subscription.ofOwnBuilds(e.repoUrl(), e.tags()),
+          TagPolicyLints.kargoLints(e.repoUrl(), e.tags(), Subscription.OWN_BUILDS_DEFAULT));
+    }
+    Watch watch;
     if (e != null) {
-      s = e.isManaged() ? Optional.of(Subscription.ofOwnBuilds(e.repoUrl(), e.tags())) : Subscription.ofUpdates(e.watch());
+      watch = e.watch();
     } else {
       BaseImageState base = inputs.baseImages().get(name);
       if (base == null) {
         throw new InvalidInputException("NAME", "no image or base image is called " + TerminalText.quote(name),
             "name an image of images.yaml or a base image of state/base-images/");
       }
-      s = Subscription.ofUpdates(base.watch());
+      watch = base.watch();
     }
-    return s.orElseThrow(() -> new InvalidInputException("NAME", TerminalText.quote(name) + " gets no Warehouse",
+    Subscription s = Subscription.ofUpdates(watch).orElseThrow(() -> new InvalidInputException("NAME",
+        TerminalText.quote(name) + " gets no Warehouse",
         "give it repoURL and a tag policy (allowTags, imageSelectionStrategy) to watch it"));
+    return new Followed(s, TagPolicyLints.kargoLints(s.repoURL(), watch.tags(), Subscription.UPDATES_DEFAULT));
   }
 
-  static String text(ImageSubscription subscription, Selection selection) {
+  /**
+   * The text report: the subscription, a {@code warning:} line per lint (what makes the Warehouse
+   * discover nothing, or not what it reads as, whatever the registry holds), then the selection.
+   */
+  static String text(ImageSubscription subscription, List<TagLint> lints, Selection selection) {
     StringBuilder out = new StringBuilder(subscription.repoURL() + " (" + selection.strategy().kargoName() + ")\n");
+    lints.forEach(l -> out.append("warning: ").append(l.message()).append(". ").append(l.hint()).append(".\n"));
     selection.failure().ifPresent(f -> out.append("discovery fails: ").append(f).append('\n'));
     out.append("chosen: ").append(selection.chosen().map(PreviewCommand::line).orElse("nothing")).append('\n');
     selection.others().forEach(d -> out.append("  then  ").append(line(d)).append('\n'));
@@ -103,7 +126,7 @@ final class PreviewCommand implements Callable<Integer> {
       out.append("left out:\n");
     }
     for (RejectedTag r : selection.rejected()) {
-      out.append(String.format(java.util.Locale.ROOT, "  %-20s %-18s %s%n", r.tag(), r.reason().label(), r.detail()));
+      out.append(String.format(Locale.ROOT, "  %-20s %-18s %s%n", r.tag(), r.reason().label(), r.detail()));
     }
     return TerminalText.escapeControlsKeepingLines(out.toString());
   }
@@ -114,9 +137,13 @@ final class PreviewCommand implements Callable<Integer> {
             + (p.variant().isEmpty() ? "" : "/" + p.variant())).toList());
   }
 
-  private static String json(Selection selection) {
+  /** The JSON report: the lints, then the selection's fields ({@link Selection}). */
+  @JsonPropertyOrder({"lints"})
+  record Report(List<TagLint> lints, @JsonUnwrapped Selection selection) {}
+
+  static String json(List<TagLint> lints, Selection selection) {
     try {
-      return JsonOutput.pretty().writeValueAsString(selection) + "\n";
+      return JsonOutput.pretty().writeValueAsString(new Report(lints, selection)) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

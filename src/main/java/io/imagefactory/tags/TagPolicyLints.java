@@ -27,9 +27,8 @@ public final class TagPolicyLints {
   /** The lints of {@code policy} for repository {@code repoURL}, with {@code fallback} as the strategy when it names none. */
   public static List<Lint> lint(String repoURL, TagPolicy policy, SelectionStrategy fallback) {
     TagPolicy p = policy.withDefaultStrategy(fallback);
-    ImageSubscription s = subscription(repoURL, policy, fallback);
     List<Lint> out = new ArrayList<>();
-    for (TagLint l : TagLints.lint(s)) {
+    for (TagLint l : kargoLints(repoURL, policy, fallback)) {
       boolean allow = l.field().equals("allowTagsRegexes");
       if (allow && l.kind() == TagLint.Kind.UNANCHORED_TAG) {
         continue;
@@ -40,6 +39,17 @@ public final class TagPolicyLints {
       out.add(new Lint(allow ? "allowTags" : "ignoreTags", message, l.hint()));
     }
     return out;
+  }
+
+  /**
+   * The lints of a Warehouse subscription in Kargo's terms ({@code allowTagsRegexes[0]}), every
+   * one of them, for {@code preview}: {@code policy} as written, so that regexes a Digest strategy
+   * ignores are still there to warn about, with {@code fallback} as the strategy when it names none
+   * ({@link Subscription#OWN_BUILDS_DEFAULT} for a managed image's own builds, else {@link
+   * Subscription#UPDATES_DEFAULT}).
+   */
+  public static List<TagLint> kargoLints(String repoURL, TagPolicy policy, SelectionStrategy fallback) {
+    return TagLints.lint(subscription(repoURL, policy, fallback));
   }
 
   /**

@@ -46,7 +46,9 @@ class PreviewIT {
         + "analysis: {image: ghcr.io/acme/analysis:1}\n");
     Files.writeString(fleet.resolve("image-factory/images.yaml"), "- name: svc\n  registry: " + registry.hostPort()
         + "\n  repository: acme/svc\n  imageSelectionStrategy: SemVer\n  allowTags: ^v\n  ignoreTags: [^v2]\n"
-        + "  constraint: ^1.0.0\n");
+        + "  constraint: ^1.0.0\n"
+        + "- name: loose\n  registry: " + registry.hostPort() + "\n  repository: acme/svc\n  imageSelectionStrategy: Lexical\n"
+        + "  allowTags: v1.2.0\n");
   }
 
   @AfterAll
@@ -73,6 +75,25 @@ class PreviewIT {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("\"strategy\" : \"SemVer\"", "\"tag\" : \"v1.2.0\"", "\"reason\" : \"ignored\"");
+  }
+
+  @Test
+  void warnsAboutATagRegexThatIsNotWhatItReadsAsBeforeTheSelectionAndInJson() {
+    CliRun run = CliRun.in(fleet, "preview", "loose");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith(registry.hostPort() + "/acme/svc (Lexical)\n"
+        + "warning: allowTagsRegexes[0] v1.2.0 is not anchored, so it matches every tag containing v1.2.0 (such as"
+        + " 1v1.2.0 or v1.2.0-rc), not only v1.2.0; and each unescaped . matches any character."
+        + " write ^v1\\.2\\.0$ for exactly that tag.\n"
+        + "chosen: v1.2.0@");
+
+    CliRun json = CliRun.in(fleet, "preview", "loose", "--output", "json");
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    assertThat(json.out()).startsWith("{\n  \"lints\" : [ {\n    \"kind\" : \"unanchored-tag\",\n"
+        + "    \"field\" : \"allowTagsRegexes\",\n    \"index\" : 0,\n    \"regex\" : \"v1.2.0\",")
+        .contains("\"strategy\" : \"Lexical\"", "\"tag\" : \"v1.2.0\"");
+    assertThat(CliRun.in(fleet, "preview", "svc", "--output", "json").out()).contains("\"lints\" : [ ]");
   }
 
   @Test
