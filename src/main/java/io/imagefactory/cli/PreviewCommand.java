@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
       "Show what an image's Warehouse would discover now, from the live tags of its repository.",
       "By Kargo v1.11.2's selection: the reference new Freight would take, the others in order, and why each other tag is",
       "left out (ignored, not allowed, not semver, outside the constraint, wrong platform, past the limit).",
+      "For the Digest strategy, as in Kargo, only the tag in constraint is read and no tag is listed.",
       "First, a warning for each tag regex that makes the Warehouse discover nothing or not what it reads as",
       "(the lints validate also runs).",
       "",
@@ -77,8 +78,9 @@ final class PreviewCommand implements Callable<Integer> {
     ImageReference repository = ImageReference.parse(subscription.repoURL());
     Selection selection;
     try (RegistryClient client = registry.client(parent.context(), inputs.settings().registries())) {
-      selection = TagSelection.select(subscription, client.tags(repository).tags(),
-          new RegistryTagImages(client, repository));
+      // As Kargo: Digest reads its one tag and lists none, so a registry refusing tags/list does not stop it.
+      List<String> tags = subscription.strategy().listsTags() ? client.tags(repository).tags() : List.of();
+      selection = TagSelection.select(subscription, tags, new RegistryTagImages(client, repository));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(output == Format.JSON ? json(followed.lints(), selection) : text(subscription, followed.lints(), selection));
@@ -120,6 +122,10 @@ final class PreviewCommand implements Callable<Integer> {
     StringBuilder out = new StringBuilder(subscription.repoURL() + " (" + selection.strategy().kargoName() + ")\n");
     lints.forEach(l -> out.append("warning: ").append(l.message()).append(". ").append(l.hint()).append(".\n"));
     selection.failure().ifPresent(f -> out.append("discovery fails: ").append(f).append('\n'));
+    if (!selection.strategy().listsTags() && selection.failure().isEmpty()) {
+      out.append("only ").append(subscription.constraint().orElse("")).append(" (constraint) is read:"
+          + " Kargo lists no tags for Digest\n");
+    }
     out.append("chosen: ").append(selection.chosen().map(PreviewCommand::line).orElse("nothing")).append('\n');
     selection.others().forEach(d -> out.append("  then  ").append(line(d)).append('\n'));
     if (!selection.rejected().isEmpty()) {
@@ -137,13 +143,17 @@ final class PreviewCommand implements Callable<Integer> {
             + (p.variant().isEmpty() ? "" : "/" + p.variant())).toList());
   }
 
-  /** The JSON report: the lints, then the selection's fields ({@link Selection}). */
-  @JsonPropertyOrder({"lints"})
-  record Report(List<TagLint> lints, @JsonUnwrapped Selection selection) {}
+  /**
+   * The JSON report: the lints, whether the repository's tags were listed (not for Digest), then
+   * the selection's fields ({@link Selection}).
+   */
+  @JsonPropertyOrder({"lints", "tagsListed"})
+  record Report(List<TagLint> lints, boolean tagsListed, @JsonUnwrapped Selection selection) {}
 
   static String json(List<TagLint> lints, Selection selection) {
     try {
-      return JsonOutput.pretty().writeValueAsString(new Report(lints, selection)) + "\n";
+      return JsonOutput.pretty().writeValueAsString(new Report(lints, selection.strategy().listsTags(), selection))
+          + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -24,8 +24,6 @@ public record RejectedTag(String tag, Reason reason, String detail) {
     NOT_SEMVER,
     /** SemVer: a version outside {@code constraint}. */
     OUTSIDE_CONSTRAINT,
-    /** Digest: not the tag named in {@code constraint}. */
-    NOT_FOLLOWED,
     /** The image does not offer {@code platform}. */
     WRONG_PLATFORM,
     /** {@code discoveryLimit} images were found before it. */

@@ -25,6 +25,15 @@ public enum SelectionStrategy {
     return kargoName;
   }
 
+  /**
+   * Whether Kargo lists the repository's tags for this strategy: all but Digest, which reads the
+   * one tag in {@code constraint} and lists nothing ({@code pkg/image/digest_selector.go:33-89}),
+   * so it works with a registry that refuses {@code tags/list}.
+   */
+  public boolean listsTags() {
+    return this != DIGEST;
+  }
+
   /** The strategy Kargo calls {@code name}, or null. */
   public static SelectionStrategy fromKargoName(String name) {
     for (SelectionStrategy s : values()) {

@@ -32,8 +32,8 @@ public final class TagSelection {
   /**
    * What Kargo would discover for {@code subscription} from the repository's {@code tags}.
    *
-   * @param tags every tag the registry lists, in any order (Digest lists none; given ones are
-   *     reported as not followed)
+   * @param tags every tag the registry lists, in any order; Digest takes none (Kargo lists none
+   *     for it, {@link SelectionStrategy#listsTags}), and any given are not looked at
    * @param images the image behind a tag, asked only for tags Kargo would fetch
    */
   public static Selection select(ImageSubscription subscription, List<String> tags, ImageLookup images) {
@@ -48,7 +48,7 @@ public final class TagSelection {
 
   static Selection select(SelectionRules rules, List<String> tags, ImageLookup images) {
     if (rules.strategy() == SelectionStrategy.DIGEST) {
-      return digest(rules, tags, images);
+      return digest(rules, images);
     }
     TagFilter.Filtered filtered = TagFilter.filter(rules, tags);
     List<RejectedTag> rejected = new ArrayList<>(filtered.rejected());
@@ -108,29 +108,25 @@ public final class TagSelection {
     return found;
   }
 
-  /** Digest: the one tag in constraint; a missing tag is no image and no error ({@code digest_selector.go:58-89}). */
-  private static Selection digest(SelectionRules rules, List<String> tags, ImageLookup images) {
-    List<RejectedTag> rejected = new ArrayList<>();
-    for (String tag : tags) {
-      if (!tag.equals(rules.followedTag())) {
-        rejected.add(new RejectedTag(tag, Reason.NOT_FOLLOWED, "Digest follows only " + rules.followedTag()));
-      }
-    }
+  /**
+   * Digest: the one tag in constraint, no other tag listed or rejected; a missing tag is no image
+   * and no error ({@code digest_selector.go:58-89}).
+   */
+  private static Selection digest(SelectionRules rules, ImageLookup images) {
     Optional<TagImage> image = images.lookup(rules.followedTag());
     if (image.isEmpty()) {
-      return new Selection(rules.strategy(), List.of(), rejected, Optional.empty());
+      return new Selection(rules.strategy(), List.of(), List.of(), Optional.empty());
     }
     try {
       Fetched f = fetch(rules.followedTag(), image.get(), rules.platform());
-      if (f.rejection() != null) {
-        rejected.add(f.rejection());
-        return new Selection(rules.strategy(), List.of(), rejected, Optional.empty());
-      }
-      return new Selection(rules.strategy(), List.of(f.image()), rejected, Optional.empty());
+      return f.rejection() != null
+          ? new Selection(rules.strategy(), List.of(), List.of(f.rejection()), Optional.empty())
+          : new Selection(rules.strategy(), List.of(f.image()), List.of(), Optional.empty());
     } catch (Unreadable e) {
-      return Selection.failed(rules.strategy(), rejected, e.getMessage());
+      return Selection.failed(rules.strategy(), List.of(), e.getMessage());
     }
   }
+
 
   /** Kargo's limit: 0 (unset) or more than there is means all ({@code tag_based_selector.go:135-138}). */
   static int effectiveLimit(int limit, int available) {

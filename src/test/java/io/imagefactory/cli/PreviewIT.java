@@ -2,6 +2,7 @@ package io.imagefactory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.testing.FaultProxy;
 import io.imagefactory.testing.Registry;
 import io.imagefactory.testing.TestImages;
 import io.imagefactory.testing.TestImages.Pushed;
@@ -22,6 +23,7 @@ class PreviewIT {
   static Registry registry;
   static Pushed v120;
   static Pushed v110;
+  static Pushed index;
   static Path fleet;
 
   @BeforeAll
@@ -33,7 +35,7 @@ class PreviewIT {
         List.of("b")), false);
     Pushed arm = TestImages.image(registry, "acme/svc", new Spec("linux", "arm64", "v8", "2026-04-01T10:00:00Z", Map.of(),
         List.of("c")), false);
-    Pushed index = TestImages.index(registry, "acme/svc", List.of(v120, arm), 1, false);
+    index = TestImages.index(registry, "acme/svc", List.of(v120, arm), 1, false);
     TestImages.tag(registry, "acme/svc", "v1.1.0", v110);
     TestImages.tag(registry, "acme/svc", "v1.2.0", index);
     TestImages.tag(registry, "acme/svc", "v2.0.0", v120);
@@ -94,6 +96,34 @@ class PreviewIT {
         + "    \"field\" : \"allowTagsRegexes\",\n    \"index\" : 0,\n    \"regex\" : \"v1.2.0\",")
         .contains("\"strategy\" : \"Lexical\"", "\"tag\" : \"v1.2.0\"");
     assertThat(CliRun.in(fleet, "preview", "svc", "--output", "json").out()).contains("\"lints\" : [ ]");
+  }
+
+  @Test
+  void digestReadsOnlyItsTagSoARegistryThatRefusesToListTagsStopsItNoMoreThanItStopsKargo(@TempDir Path own)
+      throws IOException {
+    try (FaultProxy proxy = FaultProxy.start(registry.hostPort())) {
+      proxy.always("GET", "/tags/list", FaultProxy.respond(403, Map.of("Content-Type", "application/json"),
+          "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"listing tags is not allowed\"}]}"));
+      Files.createDirectories(own.resolve("image-factory/state"));
+      Files.copy(fleet.resolve("image-factory/settings.yaml"), own.resolve("image-factory/settings.yaml"));
+      String repository = "  registry: " + proxy.hostPort() + "\n  repository: acme/svc\n";
+      Files.writeString(own.resolve("image-factory/images.yaml"), "- name: pinned\n" + repository
+          + "  imageSelectionStrategy: Digest\n  allowTags: ^v1\\.2\\.0$\n"
+          + "- name: listed\n" + repository + "  imageSelectionStrategy: Lexical\n  allowTags: ^v1\\.1\\.0$\n");
+
+      CliRun run = CliRun.in(own, "preview", "pinned");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).isEqualTo(proxy.hostPort() + "/acme/svc (Digest)\n"
+          + "only v1.2.0 (constraint) is read: Kargo lists no tags for Digest\n"
+          + "chosen: v1.2.0@" + index.digest() + "  built 2026-04-01T10:00:00Z  [linux/amd64, linux/arm64/v8]\n");
+      CliRun json = CliRun.in(own, "preview", "pinned", "--output", "json");
+      assertThat(json.out()).contains("\"tagsListed\" : false", "\"rejected\" : [ ]");
+      assertThat(proxy.seen("/tags/list")).isEmpty();
+
+      CliRun listed = CliRun.in(own, "preview", "listed");
+      assertThat(listed.exitCode()).as("a strategy that lists tags meets the refusal").isEqualTo(ExitCodes.EXTERNAL_FAILURE);
+      assertThat(proxy.seen("/tags/list")).isNotEmpty();
+    }
   }
 
   @Test

@@ -62,7 +62,8 @@ class PreviewReportTest {
     JsonNode json = new ObjectMapper().readTree(PreviewCommand.json(lints, selection));
     List<String> fields = new ArrayList<>();
     json.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactly("lints", "strategy", "chosen", "others", "rejected", "failure");
+    assertThat(fields).containsExactly("lints", "tagsListed", "strategy", "chosen", "others", "rejected", "failure");
+    assertThat(json.get("tagsListed").asBoolean()).isTrue();
     assertThat(json.get("lints")).hasSize(2);
     JsonNode first = json.get("lints").get(0);
     assertThat(first.get("kind").asText()).isEqualTo("unanchored-tag");
@@ -72,6 +73,18 @@ class PreviewReportTest {
     assertThat(first.get("hint").asText()).isEqualTo("write ^22$ for exactly that tag");
     assertThat(json.get("lints").get(1).get("kind").asText()).isEqualTo("ignores-every-tag");
     assertThat(json.get("rejected").get(0).get("reason").asText()).isEqualTo("ignored");
+  }
+
+  @Test
+  void digestSaysThatOnlyItsTagIsReadAndNoneListed() throws Exception {
+    TagPolicy pinned = new TagPolicy("^22$", List.of(), SelectionStrategy.DIGEST, null, null, null);
+    Subscription s = Subscription.ofOwnBuilds(REPO, pinned);
+    Selection selection = TagSelection.select(s.effective(), List.of(), this::image);
+
+    assertThat(PreviewCommand.text(s.effective(), List.of(), selection)).isEqualTo(REPO + " (Digest)\n"
+        + "only 22 (constraint) is read: Kargo lists no tags for Digest\n"
+        + "chosen: 22@" + DIGEST + "  built 2026-03-01T00:00:00Z\n");
+    assertThat(new ObjectMapper().readTree(PreviewCommand.json(List.of(), selection)).get("tagsListed").asBoolean()).isFalse();
   }
 
   private Optional<TagImage> image(String tag) {

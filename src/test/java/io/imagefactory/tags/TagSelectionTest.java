@@ -109,12 +109,29 @@ class TagSelectionTest {
   }
 
   @Test
-  void digestFollowsTheConstraintTagAndIgnoresRegexes() {
+  void digestReadsOnlyTheConstraintTagIgnoringRegexesAndAnyListedTag() {
     ImageSubscription sub = new ImageSubscription("r/i", SelectionStrategy.DIGEST, Optional.of("22"), List.of("^nothing$"),
         List.of(".*"), true, Optional.empty(), 20);
-    Selection s = TagSelection.select(sub, List.of("21", "22"), ImageLookup.of(Map.of("22", manifest(T0))));
+    List<String> asked = new ArrayList<>();
+    ImageLookup images = ImageLookup.of(Map.of("21", manifest(T0), "22", manifest(T0)));
+    Selection s = TagSelection.select(sub, List.of("21", "22"), tag -> {
+      asked.add(tag);
+      return images.lookup(tag);
+    });
     assertThat(tags(s)).containsExactly("22");
-    assertThat(s.rejected()).extracting(RejectedTag::tag, RejectedTag::reason).containsExactly(tuple("21", Reason.NOT_FOLLOWED));
+    assertThat(asked).containsExactly("22");
+    assertThat(s.rejected()).as("Kargo lists no tags for Digest, so none is left out").isEmpty();
+    assertThat(SelectionStrategy.DIGEST.listsTags()).isFalse();
+    assertThat(SelectionStrategy.LEXICAL.listsTags()).isTrue();
+  }
+
+  @Test
+  void digestOfAnImageWithoutThePlatformLeavesOutOnlyThatTag() {
+    ImageSubscription sub = new ImageSubscription("r/i", SelectionStrategy.DIGEST, Optional.of("22"), List.of(), List.of(),
+        true, Optional.of("linux/arm64"), 20);
+    Selection s = TagSelection.select(sub, List.of(), ImageLookup.of(Map.of("22", manifest(T0))));
+    assertThat(s.discovered()).isEmpty();
+    assertThat(s.rejected()).extracting(RejectedTag::tag, RejectedTag::reason).containsExactly(tuple("22", Reason.WRONG_PLATFORM));
   }
 
   @Test
