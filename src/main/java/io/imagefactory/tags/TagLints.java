@@ -135,9 +135,15 @@ public final class TagLints {
     boolean bareDot = regex.replace("\\.", "").contains(".");
     String verb = field.equals(IGNORE) ? "ignores" : "matches";
     return Optional.of(new TagLint(Kind.UNANCHORED_TAG, field, i, regex, field + "[" + i + "] " + regex
-        + " is not anchored, so it " + verb + " every tag containing " + tag + " (such as 1" + tag + " or " + tag + "-rc), not only "
+        + " is not anchored, so it " + verb + " every tag containing " + tag + " (such as " + longer(tag) + " or " + tag
+        + "-rc), not only "
         + tag + (bareDot ? "; and each unescaped . matches any character" : ""),
         "write ^" + tag.replace(".", "\\.") + "$ for exactly that tag"));
+  }
+
+  /** A longer tag containing {@code tag}: 122 for 22, but debug-v1.2 for v1.2 (1v1.2 is no tag anyone pushes). */
+  private static String longer(String tag) {
+    return Character.isDigit(tag.charAt(0)) ? "1" + tag : "debug-" + tag;
   }
 
   /** The one tag a regex {@code ^name$} matches, or empty. */

@@ -83,6 +83,8 @@ class TagLintsTest {
           + "(such as 122 or 22-rc), not only 22");
       assertThat(l.hint()).isEqualTo("write ^22$ for exactly that tag");
     });
+    assertThat(TagLints.lint(lexical("v1\\.2\\.0"))).singleElement().satisfies(l ->
+        assertThat(l.message()).contains("every tag containing v1.2.0 (such as debug-v1.2.0 or v1.2.0-rc)"));
     assertThat(TagLints.lint(lexical("22-bookworm-slim"))).extracting(TagLint::kind).containsExactly(Kind.UNANCHORED_TAG);
     assertThat(TagLints.lint(lexical("v1"))).extracting(TagLint::kind).containsExactly(Kind.UNANCHORED_TAG);
     assertThat(TagLints.lint(lexical("1.2.3"))).singleElement().satisfies(l -> {
