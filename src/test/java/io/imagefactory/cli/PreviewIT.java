@@ -86,7 +86,7 @@ class PreviewIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith(registry.hostPort() + "/acme/svc (Lexical)\n"
         + "warning: allowTagsRegexes[0] v1.2.0 is not anchored, so it matches every tag containing v1.2.0 (such as"
-        + " 1v1.2.0 or v1.2.0-rc), not only v1.2.0; and each unescaped . matches any character."
+        + " debug-v1.2.0 or v1.2.0-rc), not only v1.2.0; and each unescaped . matches any character."
         + " write ^v1\\.2\\.0$ for exactly that tag.\n"
         + "chosen: v1.2.0@");
 
