@@ -127,7 +127,6 @@ public final class TagSelection {
     }
   }
 
-
   /** Kargo's limit: 0 (unset) or more than there is means all ({@code tag_based_selector.go:135-138}). */
   static int effectiveLimit(int limit, int available) {
     return limit <= 0 || limit > available ? available : limit;
